@@ -1,0 +1,35 @@
+using Coalition.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Coalition.Data;
+
+/// <summary>
+/// The one context of the portal, Identity tables included. The app only ever sees this type;
+/// the provider-specific subclasses in <c>Providers/</c> exist so that each provider keeps its own migrations.
+/// </summary>
+public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<NewsArticle> News => Set<NewsArticle>();
+    public DbSet<Page> Pages => Set<Page>();
+    public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CoalitionDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Every time is stored in UTC; SQLite keeps no DateTimeKind, so it is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

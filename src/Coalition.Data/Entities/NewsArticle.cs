@@ -1,0 +1,5 @@
+namespace Coalition.Data.Entities;
+
+public class NewsArticle : ContentItem
+{
+}

@@ -1,0 +1,18 @@
+namespace Coalition.Data.Entities;
+
+/// <summary>
+/// A fixed page of the site (About, Contacts, the EU disclaimer) whose text staff edit.
+/// Its <see cref="ContentItem.Slug"/> is the page key and is the same in every culture.
+/// </summary>
+public class Page : ContentItem
+{
+}
+
+public static class PageKeys
+{
+    public const string About = "about";
+    public const string Contacts = "contacts";
+    public const string Disclaimer = "disclaimer";
+
+    public static readonly IReadOnlyList<string> All = [About, Contacts, Disclaimer];
+}

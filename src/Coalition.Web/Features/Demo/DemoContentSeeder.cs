@@ -1,0 +1,64 @@
+using Coalition.Data;
+using Coalition.Data.Entities;
+using Coalition.Web.Features.Publishing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coalition.Web.Features.Demo;
+
+/// <summary>
+/// Fills an empty database with demo news and pages written from the project's public facts.
+/// Runs only when <c>Seed:Demo</c> is true and there is no content yet; it never touches existing data.
+/// </summary>
+public sealed partial class DemoContentSeeder(CoalitionDbContext db, MarkdownRenderer renderer, TimeProvider clock, ILogger<DemoContentSeeder> logger)
+{
+    public async Task SeedAsync()
+    {
+        if (await db.News.AnyAsync() || await db.Pages.AnyAsync())
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var story in DemoContent.News)
+        {
+            var group = Guid.NewGuid();
+            foreach (var (culture, text) in story.Texts)
+            {
+                db.News.Add(Build<NewsArticle>(culture, group, SlugGenerator.FromTitle(text.Title), text, story.PublishedUtc, now));
+            }
+        }
+
+        foreach (var page in DemoContent.Pages)
+        {
+            var group = Guid.NewGuid();
+            foreach (var (culture, text) in page.Texts)
+            {
+                db.Pages.Add(Build<Page>(culture, group, page.Key, text, new DateTime(2020, 5, 5, 4, 0, 0, DateTimeKind.Utc), now));
+            }
+        }
+
+        await db.SaveChangesAsync();
+        LogSeeded(logger, DemoContent.News.Sum(n => n.Texts.Count), DemoContent.Pages.Sum(p => p.Texts.Count));
+    }
+
+    private T Build<T>(string culture, Guid group, string slug, DemoText text, DateTime publishedUtc, DateTime now)
+        where T : ContentItem, new() => new()
+    {
+        Culture = culture,
+        TranslationGroupId = group,
+        Slug = slug,
+        Title = text.Title,
+        Summary = text.Summary,
+        BodyMarkdown = text.Body,
+        BodyHtml = renderer.ToSafeHtml(text.Body),
+        Status = PublicationStatus.Published,
+        PublishedUtc = publishedUtc,
+        CreatedUtc = publishedUtc < now ? publishedUtc : now,
+        UpdatedUtc = publishedUtc < now ? publishedUtc : now,
+        ContentChangedUtc = publishedUtc < now ? publishedUtc : now,
+        Version = 1,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo content: {NewsCount} news articles and {PageCount} pages")]
+    private static partial void LogSeeded(ILogger logger, int newsCount, int pageCount);
+}

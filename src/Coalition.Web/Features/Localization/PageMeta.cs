@@ -1,0 +1,11 @@
+namespace Coalition.Web.Features.Localization;
+
+/// <summary>Per-request page metadata that views set and the layout prints: a typed alternative to ViewData keys.</summary>
+public sealed class PageMeta
+{
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+
+    /// <summary>Ask search engines not to index this page (previews, forms, errors).</summary>
+    public bool NoIndex { get; set; }
+}

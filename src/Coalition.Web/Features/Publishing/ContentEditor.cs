@@ -1,0 +1,301 @@
+using Coalition.Data;
+using Coalition.Data.Entities;
+using Coalition.Web.Features.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coalition.Web.Features.Publishing;
+
+/// <summary>
+/// Create, save, publish, translate and delete for every content type: slugs, old-slug redirects,
+/// translation groups and optimistic concurrency live here once, not in each controller.
+/// </summary>
+public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer renderer, TimeProvider clock)
+    where T : ContentItem, new()
+{
+    private static readonly string ContentType = typeof(T).Name;
+
+    private DbSet<T> Items => db.Set<T>();
+
+    public Task<T?> FindAsync(int id, CancellationToken ct = default) =>
+        Items.FirstOrDefaultAsync(x => x.Id == id, ct);
+
+    public async Task<SaveResult> CreateAsync(ContentInput input, bool publish, string? userId, Guid? translationGroupId = null, int? translatedFromId = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!SiteCultures.IsSupported(input.Culture))
+        {
+            throw new ArgumentException($"Unsupported culture '{input.Culture}'.", nameof(input));
+        }
+
+        var groupId = translationGroupId ?? Guid.NewGuid();
+        if (translationGroupId is not null && await Items.AnyAsync(x => x.TranslationGroupId == groupId && x.Culture == input.Culture))
+        {
+            return new SaveResult(SaveOutcome.CultureTaken);
+        }
+
+        var slug = await ChooseSlugAsync(input, current: null);
+        if (slug.Outcome != SaveOutcome.Saved)
+        {
+            return new SaveResult(slug.Outcome);
+        }
+
+        var now = Now;
+        var item = new T
+        {
+            Culture = input.Culture,
+            TranslationGroupId = groupId,
+            TranslatedFromId = translatedFromId,
+            CreatedUtc = now,
+            CreatedById = userId,
+            Version = 1,
+        };
+        Apply(item, input, slug.Slug, userId, now, textChanged: true);
+        if (publish)
+        {
+            Publish(item, now);
+        }
+
+        Items.Add(item);
+        await ForgetRedirectAsync(item.Culture, item.Slug);
+        await db.SaveChangesAsync();
+        return new SaveResult(SaveOutcome.Saved, item.Id);
+    }
+
+    public async Task<SaveResult> UpdateAsync(int id, ContentInput input, bool? publish, string? userId)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var item = await FindAsync(id);
+        if (item is null)
+        {
+            return new SaveResult(SaveOutcome.NotFound);
+        }
+
+        if (item.Version != input.Version)
+        {
+            return new SaveResult(SaveOutcome.Conflict, id);
+        }
+
+        var slug = await ChooseSlugAsync(input, item);
+        if (slug.Outcome != SaveOutcome.Saved)
+        {
+            return new SaveResult(slug.Outcome, id);
+        }
+
+        var now = Now;
+        if (!string.Equals(item.Slug, slug.Slug, StringComparison.Ordinal))
+        {
+            await RememberRedirectAsync(item, slug.Slug);
+        }
+
+        var textChanged = item.Title != input.Title.Trim()
+            || (item.Summary ?? "") != (input.Summary?.Trim() ?? "")
+            || item.BodyMarkdown != input.Body;
+        Apply(item, input, slug.Slug, userId, now, textChanged);
+        if (publish == true)
+        {
+            Publish(item, now);
+        }
+        else if (publish == false)
+        {
+            item.Status = PublicationStatus.Draft;
+        }
+
+        return await SaveVersionedAsync(item, input.Version);
+    }
+
+    public async Task<SaveResult> SetPublishedAsync(int id, bool published, string? userId)
+    {
+        var item = await FindAsync(id);
+        if (item is null)
+        {
+            return new SaveResult(SaveOutcome.NotFound);
+        }
+
+        if (published)
+        {
+            Publish(item, Now);
+        }
+        else
+        {
+            item.Status = PublicationStatus.Draft;
+        }
+
+        item.UpdatedById = userId;
+        return await SaveVersionedAsync(item, item.Version);
+    }
+
+    /// <summary>Deletes one item. Its translations stay: they only share a group id.</summary>
+    public async Task<bool> DeleteAsync(int id)
+    {
+        var item = await FindAsync(id);
+        if (item is null)
+        {
+            return false;
+        }
+
+        Items.Remove(item);
+        await db.SlugRedirects.Where(r => r.ContentType == ContentType && r.ItemId == id).ExecuteDeleteAsync();
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    /// <summary>
+    /// "Translate to…": a draft in <paramref name="culture"/> in the same group, prefilled from the source.
+    /// Returns the existing translation when there already is one.
+    /// </summary>
+    public async Task<SaveResult> CreateTranslationAsync(int sourceId, string culture, string? userId)
+    {
+        var source = await FindAsync(sourceId);
+        if (source is null || !SiteCultures.IsSupported(culture))
+        {
+            return new SaveResult(SaveOutcome.NotFound);
+        }
+
+        var existing = await Items.FirstOrDefaultAsync(x => x.TranslationGroupId == source.TranslationGroupId && x.Culture == culture);
+        if (existing is not null)
+        {
+            return new SaveResult(SaveOutcome.CultureTaken, existing.Id);
+        }
+
+        var input = new ContentInput(culture, source.Title, Slug: null, source.Summary, source.BodyMarkdown, Version: 0);
+        return await CreateAsync(input, publish: false, userId, source.TranslationGroupId, source.Id);
+    }
+
+    /// <summary>Links <paramref name="id"/> into the translation group of <paramref name="targetId"/>.</summary>
+    public async Task<SaveOutcome> LinkAsync(int id, int targetId)
+    {
+        var item = await FindAsync(id);
+        var target = await FindAsync(targetId);
+        if (item is null || target is null || item.Id == target.Id)
+        {
+            return SaveOutcome.NotFound;
+        }
+
+        if (await Items.AnyAsync(x => x.TranslationGroupId == target.TranslationGroupId && x.Culture == item.Culture && x.Id != item.Id))
+        {
+            return SaveOutcome.CultureTaken;
+        }
+
+        item.TranslationGroupId = target.TranslationGroupId;
+        item.Version++;
+        await db.SaveChangesAsync();
+        return SaveOutcome.Saved;
+    }
+
+    /// <summary>Takes <paramref name="id"/> out of its translation group; the others stay linked to each other.</summary>
+    public async Task<bool> UnlinkAsync(int id)
+    {
+        var item = await FindAsync(id);
+        if (item is null)
+        {
+            return false;
+        }
+
+        item.TranslationGroupId = Guid.NewGuid();
+        item.TranslatedFromId = null;
+        item.Version++;
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private void Apply(T item, ContentInput input, string slug, string? userId, DateTime now, bool textChanged)
+    {
+        item.Title = input.Title.Trim();
+        item.Slug = slug;
+        item.Summary = string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim();
+        item.BodyMarkdown = input.Body;
+        item.BodyHtml = renderer.ToSafeHtml(input.Body);
+        item.UpdatedUtc = now;
+        item.UpdatedById = userId;
+        if (textChanged)
+        {
+            item.ContentChangedUtc = now;
+        }
+    }
+
+    private static void Publish(T item, DateTime now)
+    {
+        item.Status = PublicationStatus.Published;
+        item.PublishedUtc ??= now;
+    }
+
+    private async Task<SaveResult> SaveVersionedAsync(T item, int expectedVersion)
+    {
+        // The version column is the concurrency token: the UPDATE only matches the row this editor loaded.
+        db.Entry(item).Property(x => x.Version).OriginalValue = expectedVersion;
+        item.Version = expectedVersion + 1;
+        try
+        {
+            await db.SaveChangesAsync();
+            return new SaveResult(SaveOutcome.Saved, item.Id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new SaveResult(SaveOutcome.Conflict, item.Id);
+        }
+    }
+
+    private async Task<(SaveOutcome Outcome, string Slug)> ChooseSlugAsync(ContentInput input, T? current)
+    {
+        var culture = current?.Culture ?? input.Culture;
+        var requested = string.IsNullOrWhiteSpace(input.Slug) ? null : SlugGenerator.Normalize(input.Slug);
+        if (requested is not null)
+        {
+            if (!SlugGenerator.IsValid(requested))
+            {
+                return (SaveOutcome.InvalidSlug, "");
+            }
+
+            var taken = await Items.AnyAsync(x => x.Culture == culture && x.Slug == requested && x.Id != (current == null ? 0 : current.Id));
+            return taken ? (SaveOutcome.SlugTaken, "") : (SaveOutcome.Saved, requested);
+        }
+
+        // A blank slug keeps a published item's address; a draft follows its title.
+        if (current is not null && current.PublishedUtc is not null)
+        {
+            return (SaveOutcome.Saved, current.Slug);
+        }
+
+        var baseSlug = SlugGenerator.FromTitle(input.Title);
+        var candidate = baseSlug;
+        for (var n = 2; await Items.AnyAsync(x => x.Culture == culture && x.Slug == candidate && x.Id != (current == null ? 0 : current.Id)); n++)
+        {
+            candidate = $"{baseSlug}-{n}";
+        }
+
+        return (SaveOutcome.Saved, candidate);
+    }
+
+    private async Task RememberRedirectAsync(T item, string newSlug)
+    {
+        await ForgetRedirectAsync(item.Culture, newSlug);
+        if (item.PublishedUtc is null)
+        {
+            return; // never public: nobody can have the old address
+        }
+
+        var existing = await db.SlugRedirects.FirstOrDefaultAsync(r => r.ContentType == ContentType && r.Culture == item.Culture && r.OldSlug == item.Slug);
+        if (existing is null)
+        {
+            db.SlugRedirects.Add(new SlugRedirect
+            {
+                ContentType = ContentType,
+                Culture = item.Culture,
+                OldSlug = item.Slug,
+                ItemId = item.Id,
+                CreatedUtc = Now,
+            });
+        }
+        else
+        {
+            existing.ItemId = item.Id;
+        }
+    }
+
+    /// <summary>A slug taken by a live item no longer redirects elsewhere.</summary>
+    private Task ForgetRedirectAsync(string culture, string slug) =>
+        db.SlugRedirects.Where(r => r.ContentType == ContentType && r.Culture == culture && r.OldSlug == slug).ExecuteDeleteAsync();
+}

@@ -1,0 +1,29 @@
+using Coalition.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddCoalitionLogging();
+builder.AddCoalitionSecurity();
+builder.AddCoalitionDatabase();
+builder.AddCoalitionIdentity();
+builder.AddCoalitionLocalization();
+builder.AddCoalitionMvc();
+builder.AddCoalitionHealth();
+
+var app = builder.Build();
+
+app.UseCoalitionSecurityHeaders();
+app.UseRequestLocalization();
+app.UseCoalitionErrorPages();
+app.UseCoalitionRequestLogging();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapCoalitionRoutes();
+
+await app.InitialiseCoalitionDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>Entry point; public so that the integration tests can start the app.</summary>
+public partial class Program;

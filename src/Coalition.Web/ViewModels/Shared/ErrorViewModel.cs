@@ -1,0 +1,3 @@
+namespace Coalition.Web.ViewModels.Shared;
+
+public sealed record ErrorViewModel(int StatusCode);
