@@ -14,6 +14,7 @@ public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<NewsArticle> News => Set<NewsArticle>();
     public DbSet<Page> Pages => Set<Page>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

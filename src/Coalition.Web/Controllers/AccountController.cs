@@ -1,4 +1,5 @@
 using Coalition.Data.Entities;
+using Coalition.Web.Features.Audit;
 using Coalition.Web.Resources;
 using Coalition.Web.ViewModels.Account;
 using Microsoft.AspNetCore.Authorization;
@@ -14,8 +15,12 @@ public sealed partial class AccountController(
     SignInManager<StaffUser> signIn,
     UserManager<StaffUser> users,
     IStringLocalizer<SharedResource> t,
+    AuditLog audit,
     ILogger<AccountController> logger) : Controller
 {
+    /// <summary>One message for an unknown e-mail, a wrong password and a locked account, so none reveals which it was.</summary>
+    public const string SignInFailedMessage = "Sign-in failed. Check your e-mail and password. After 5 failed attempts an account is locked for 15 minutes.";
+
     [HttpGet("login")]
     [AllowAnonymous]
     public IActionResult Login(string? returnUrl) =>
@@ -39,7 +44,8 @@ public sealed partial class AccountController(
             // Same work and the same answer as a wrong password, so the form does not reveal who has an account.
             users.PasswordHasher.HashPassword(new StaffUser(), model.Password);
             LogFailed(logger);
-            ModelState.AddModelError(string.Empty, t["Invalid e-mail or password."]);
+            await audit.RecordAsync(AuditActions.SignInFailed, summary: "unknown account", actor: new StaffActor(null, null));
+            ModelState.AddModelError(string.Empty, t[SignInFailedMessage]);
             return View(model);
         }
 
@@ -47,20 +53,25 @@ public sealed partial class AccountController(
         if (result.Succeeded)
         {
             LogSignedIn(logger, user.Id);
+            await audit.RecordAsync(AuditActions.SignIn, actor: Actor(user));
             return LocalRedirect(returnUrl ?? "/admin");
         }
 
         if (result.IsLockedOut)
         {
             LogLockedOut(logger, user.Id);
-            ModelState.AddModelError(string.Empty, t["This account is locked after too many failed sign-ins. Try again in 15 minutes."]);
+            await audit.RecordAsync(AuditActions.LockedOut, actor: Actor(user));
+            ModelState.AddModelError(string.Empty, t[SignInFailedMessage]);
             return View(model);
         }
 
         LogFailed(logger);
-        ModelState.AddModelError(string.Empty, t["Invalid e-mail or password."]);
+        await audit.RecordAsync(AuditActions.SignInFailed, actor: Actor(user));
+        ModelState.AddModelError(string.Empty, t[SignInFailedMessage]);
         return View(model);
     }
+
+    private static StaffActor Actor(StaffUser user) => new(user.Id, user.Email);
 
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
@@ -70,6 +81,7 @@ public sealed partial class AccountController(
         {
             // A new stamp makes a copied cookie useless at its next validation.
             await users.UpdateSecurityStampAsync(user);
+            await audit.RecordAsync(AuditActions.SignOut, actor: Actor(user));
         }
 
         await signIn.SignOutAsync();

@@ -1,4 +1,4 @@
-using Coalition.Data.Entities;
+using Coalition.Web.Features.Audit;
 using Coalition.Web.Features.Demo;
 using Coalition.Web.Features.Localization;
 using Coalition.Web.Features.Publishing;
@@ -42,6 +42,8 @@ public static class MvcExtensions
         builder.Services.AddScoped<ContentAdminQueries>();
         builder.Services.AddScoped<AlternateLinks>();
         builder.Services.AddScoped<PageMeta>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AuditLog>();
 
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         builder.Services.AddScoped<DemoContentSeeder>();

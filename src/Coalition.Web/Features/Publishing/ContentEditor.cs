@@ -1,5 +1,7 @@
+using System.Globalization;
 using Coalition.Data;
 using Coalition.Data.Entities;
+using Coalition.Web.Features.Audit;
 using Coalition.Web.Features.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +11,7 @@ namespace Coalition.Web.Features.Publishing;
 /// Create, save, publish, translate and delete for every content type: slugs, old-slug redirects,
 /// translation groups and optimistic concurrency live here once, not in each controller.
 /// </summary>
-public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer renderer, TimeProvider clock)
+public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer renderer, AuditLog audit, TimeProvider clock)
     where T : ContentItem, new()
 {
     private static readonly string ContentType = typeof(T).Name;
@@ -58,6 +60,13 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
         Items.Add(item);
         await ForgetRedirectAsync(item.Culture, item.Slug);
         await db.SaveChangesAsync();
+        audit.Add(translatedFromId is null ? AuditActions.Create : AuditActions.Translate, ContentType, Id(item), Describe(item));
+        if (publish)
+        {
+            audit.Add(AuditActions.Publish, ContentType, Id(item), Describe(item));
+        }
+
+        await db.SaveChangesAsync();
         return new SaveResult(SaveOutcome.Saved, item.Id);
     }
 
@@ -90,14 +99,24 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
         var textChanged = item.Title != input.Title.Trim()
             || (item.Summary ?? "") != (input.Summary?.Trim() ?? "")
             || item.BodyMarkdown != input.Body;
+        var wasPublished = item.Status == PublicationStatus.Published;
         Apply(item, input, slug.Slug, userId, now, textChanged);
+        audit.Add(AuditActions.Edit, ContentType, Id(item), Describe(item));
         if (publish == true)
         {
             Publish(item, now);
+            if (!wasPublished)
+            {
+                audit.Add(AuditActions.Publish, ContentType, Id(item), Describe(item));
+            }
         }
         else if (publish == false)
         {
             item.Status = PublicationStatus.Draft;
+            if (wasPublished)
+            {
+                audit.Add(AuditActions.Unpublish, ContentType, Id(item), Describe(item));
+            }
         }
 
         return await SaveVersionedAsync(item, input.Version);
@@ -121,6 +140,7 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
         }
 
         item.UpdatedById = userId;
+        audit.Add(published ? AuditActions.Publish : AuditActions.Unpublish, ContentType, Id(item), Describe(item));
         return await SaveVersionedAsync(item, item.Version);
     }
 
@@ -134,6 +154,7 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
         }
 
         Items.Remove(item);
+        audit.Add(AuditActions.Delete, ContentType, Id(item), Describe(item));
         await db.SlugRedirects.Where(r => r.ContentType == ContentType && r.ItemId == id).ExecuteDeleteAsync();
         await db.SaveChangesAsync();
         return true;
@@ -178,6 +199,7 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
 
         item.TranslationGroupId = target.TranslationGroupId;
         item.Version++;
+        audit.Add(AuditActions.Link, ContentType, Id(item), $"{Describe(item)} → #{target.Id}");
         await db.SaveChangesAsync();
         return SaveOutcome.Saved;
     }
@@ -194,11 +216,16 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
         item.TranslationGroupId = Guid.NewGuid();
         item.TranslatedFromId = null;
         item.Version++;
+        audit.Add(AuditActions.Unlink, ContentType, Id(item), Describe(item));
         await db.SaveChangesAsync();
         return true;
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static string Id(T item) => item.Id.ToString(CultureInfo.InvariantCulture);
+
+    private static string Describe(T item) => $"[{item.Culture}] {item.Title}";
 
     private void Apply(T item, ContentInput input, string slug, string? userId, DateTime now, bool textChanged)
     {

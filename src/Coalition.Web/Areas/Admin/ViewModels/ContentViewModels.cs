@@ -82,3 +82,23 @@ public sealed record DashboardViewModel(
     IReadOnlyList<AdminContentRow> Drafts,
     IReadOnlyList<AdminContentRow> RecentlyPublished,
     IReadOnlyList<AdminContentRow> OutdatedTranslations);
+
+public sealed record AuditViewModel(
+    Coalition.Web.Features.Audit.AuditPage Result,
+    string? User,
+    string? Action,
+    string? Type,
+    DateOnly? From,
+    DateOnly? To)
+{
+    public string Query(int page) =>
+        Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
+        {
+            ["user"] = User,
+            ["action"] = Action,
+            ["type"] = Type,
+            ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(p => !string.IsNullOrEmpty(p.Value))).Value ?? "";
+}

@@ -1,0 +1,29 @@
+using Coalition.Web.Areas.Admin.ViewModels;
+using Coalition.Web.Features.Accounts;
+using Coalition.Web.Features.Audit;
+using Coalition.Web.Features.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Coalition.Web.Areas.Admin.Controllers;
+
+/// <summary>The audit log, read-only, for Administrators. There is deliberately no edit or delete action.</summary>
+[Route("admin/audit")]
+[Authorize(Policy = Policies.Administrator)]
+public sealed class AuditController(AuditLog audit) : AdminControllerBase
+{
+    public const int PageSize = 50;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? user, string? action, string? type, DateOnly? from, DateOnly? to, int page = 1, CancellationToken ct = default)
+    {
+        var filter = new AuditFilter(
+            user,
+            AuditActions.All.Contains(action) ? action : null,
+            string.IsNullOrWhiteSpace(type) ? null : type,
+            from is { } f ? DushanbeTime.ToUtc(f.ToDateTime(TimeOnly.MinValue)) : null,
+            to is { } t ? DushanbeTime.ToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null);
+        var result = await audit.SearchAsync(filter, page, PageSize, ct);
+        return View(new AuditViewModel(result, user, filter.Action, filter.EntityType, from, to));
+    }
+}

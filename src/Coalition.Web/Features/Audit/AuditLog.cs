@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using Coalition.Data;
+using Coalition.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coalition.Web.Features.Audit;
+
+/// <summary>
+/// Writes audit entries. <see cref="Add"/> joins the caller's unit of work, so the entry is saved with the change
+/// it describes, or not at all; <see cref="RecordAsync"/> saves at once (sign-in events).
+/// </summary>
+public sealed class AuditLog(CoalitionDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    public void Add(string action, string? entityType = null, string? entityId = null, string? summary = null, StaffActor? actor = null)
+    {
+        var who = actor ?? CurrentActor();
+        db.AuditEntries.Add(new AuditEntry
+        {
+            OccurredUtc = clock.GetUtcNow().UtcDateTime,
+            UserId = who?.Id,
+            UserName = who?.Name,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Summary = summary is { Length: > 500 } ? summary[..500] : summary,
+        });
+    }
+
+    public async Task RecordAsync(string action, string? entityType = null, string? entityId = null, string? summary = null, StaffActor? actor = null)
+    {
+        Add(action, entityType, entityId, summary, actor);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<AuditPage> SearchAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var q = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.User))
+        {
+            var user = filter.User.Trim();
+            q = q.Where(e => e.UserName == user || e.UserId == user);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Action))
+        {
+            q = q.Where(e => e.Action == filter.Action);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.EntityType))
+        {
+            q = q.Where(e => e.EntityType == filter.EntityType);
+        }
+
+        if (filter.FromUtc is { } from)
+        {
+            q = q.Where(e => e.OccurredUtc >= from);
+        }
+
+        if (filter.ToUtc is { } to)
+        {
+            q = q.Where(e => e.OccurredUtc < to);
+        }
+
+        var total = await q.CountAsync(ct);
+        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        page = Math.Clamp(page, 1, pageCount);
+        var entries = await q.OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new AuditPage(entries, page, pageCount, total);
+    }
+
+    private StaffActor? CurrentActor()
+    {
+        var user = http.HttpContext?.User;
+        if (user?.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        return new StaffActor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity.Name);
+    }
+}
+
+public sealed record StaffActor(string? Id, string? Name);
+
+public sealed record AuditFilter(string? User, string? Action, string? EntityType, DateTime? FromUtc, DateTime? ToUtc);
+
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Page, int PageCount, int Total);
