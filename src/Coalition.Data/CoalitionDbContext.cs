@@ -15,6 +15,8 @@ public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Page> Pages => Set<Page>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ContentRevision> Revisions => Set<ContentRevision>();
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

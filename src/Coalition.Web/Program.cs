@@ -7,6 +7,7 @@ builder.AddCoalitionSecurity();
 builder.AddCoalitionDatabase();
 builder.AddCoalitionIdentity();
 builder.AddCoalitionLocalization();
+builder.AddCoalitionPublishing();
 builder.AddCoalitionMvc();
 builder.AddCoalitionHealth();
 

@@ -26,5 +26,7 @@ internal static class ContentItemConfiguration
         b.HasIndex(x => new { x.Culture, x.Slug }).IsUnique();
         b.HasIndex(x => new { x.TranslationGroupId, x.Culture }).IsUnique();
         b.HasIndex(x => new { x.Culture, x.Status, x.PublishedUtc });
+        b.HasIndex(x => x.DeletedUtc);
+        b.HasOne(x => x.PendingRevision).WithMany().HasForeignKey(x => x.PendingRevisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -25,8 +25,25 @@ public abstract class ContentItem
 
     public PublicationStatus Status { get; set; } = PublicationStatus.Draft;
 
-    /// <summary>UTC time the item was (or will be) first shown to the public; the date visitors see.</summary>
+    /// <summary>
+    /// UTC time the item is, or will be, shown to the public, and the date visitors see.
+    /// A published item whose time is still in the future is scheduled.
+    /// </summary>
     public DateTime? PublishedUtc { get; set; }
+
+    /// <summary>UTC time the item leaves the public site again, for example a campaign page that expires. Null: never.</summary>
+    public DateTime? UnpublishUtc { get; set; }
+
+    /// <summary>UTC time the item was moved to the trash. Null: not in the trash.</summary>
+    public DateTime? DeletedUtc { get; set; }
+
+    /// <summary>
+    /// While the item is published, an editor's saved-but-unpublished changes live in this revision;
+    /// the columns above keep the version the public sees until the editor publishes.
+    /// </summary>
+    public int? PendingRevisionId { get; set; }
+
+    public ContentRevision? PendingRevision { get; set; }
 
     public DateTime CreatedUtc { get; set; }
 

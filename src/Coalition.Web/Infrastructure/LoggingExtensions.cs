@@ -41,11 +41,16 @@ public static class LoggingExtensions
     {
         app.UseSerilogRequestLogging(o =>
         {
-            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            o.MessageTemplate = "HTTP {RequestMethod} {Path} responded {StatusCode} in {Elapsed:0.0} ms";
+            o.EnrichDiagnosticContext = (diagnostics, ctx) => diagnostics.Set("Path", RedactedPath(ctx.Request.Path));
             o.GetLevel = (ctx, _, ex) => ex is not null || ctx.Response.StatusCode >= 500
                 ? LogEventLevel.Error
                 : ctx.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose : LogEventLevel.Information;
         });
         return app;
     }
+
+    /// <summary>The request path with secrets cut out: a share-link token in the log would open the draft.</summary>
+    internal static string RedactedPath(PathString path) =>
+        path.StartsWithSegments("/preview", StringComparison.OrdinalIgnoreCase) ? "/preview/***" : path.Value ?? "/";
 }

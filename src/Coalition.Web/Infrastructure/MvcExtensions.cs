@@ -1,8 +1,4 @@
-using Coalition.Web.Features.Audit;
-using Coalition.Web.Features.Demo;
 using Coalition.Web.Features.Localization;
-using Coalition.Web.Features.Publishing;
-using Coalition.Web.Options;
 using Coalition.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 
@@ -35,18 +31,8 @@ public static class MvcExtensions
                 System.Text.Unicode.UnicodeRanges.Cyrillic,
                 System.Text.Unicode.UnicodeRanges.CyrillicSupplement,
                 System.Text.Unicode.UnicodeRanges.GeneralPunctuation));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<MarkdownRenderer>();
-        builder.Services.AddScoped(typeof(ContentEditor<>));
-        builder.Services.AddScoped<ContentQueries>();
-        builder.Services.AddScoped<ContentAdminQueries>();
         builder.Services.AddScoped<AlternateLinks>();
         builder.Services.AddScoped<PageMeta>();
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<AuditLog>();
-
-        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
-        builder.Services.AddScoped<DemoContentSeeder>();
         return builder;
     }
 

@@ -96,6 +96,6 @@ public sealed partial class StaffSeeder(
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the first Administrator from configuration")]
     private static partial void LogCreatedAdmin(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Development: created the first Administrator {Email} with the generated password {Password}. It is shown only this once")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Development: created the first Administrator {Email} with the generated password {Password} (shown only this once; change it after signing in)")]
     private static partial void LogGeneratedAdmin(ILogger logger, string email, string password);
 }

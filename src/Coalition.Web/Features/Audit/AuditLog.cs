@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Coalition.Data;
 using Coalition.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +8,11 @@ namespace Coalition.Web.Features.Audit;
 /// Writes audit entries. <see cref="Add"/> joins the caller's unit of work, so the entry is saved with the change
 /// it describes, or not at all; <see cref="RecordAsync"/> saves at once (sign-in events).
 /// </summary>
-public sealed class AuditLog(CoalitionDbContext db, IHttpContextAccessor http, TimeProvider clock)
+public sealed class AuditLog(CoalitionDbContext db, CurrentStaff current, TimeProvider clock)
 {
     public void Add(string action, string? entityType = null, string? entityId = null, string? summary = null, StaffActor? actor = null)
     {
-        var who = actor ?? CurrentActor();
+        var who = actor ?? current.Actor;
         db.AuditEntries.Add(new AuditEntry
         {
             OccurredUtc = clock.GetUtcNow().UtcDateTime,
@@ -69,20 +68,7 @@ public sealed class AuditLog(CoalitionDbContext db, IHttpContextAccessor http, T
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new AuditPage(entries, page, pageCount, total);
     }
-
-    private StaffActor? CurrentActor()
-    {
-        var user = http.HttpContext?.User;
-        if (user?.Identity?.IsAuthenticated != true)
-        {
-            return null;
-        }
-
-        return new StaffActor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity.Name);
-    }
 }
-
-public sealed record StaffActor(string? Id, string? Name);
 
 public sealed record AuditFilter(string? User, string? Action, string? EntityType, DateTime? FromUtc, DateTime? ToUtc);
 

@@ -8,25 +8,43 @@ using Microsoft.EntityFrameworkCore;
 namespace Coalition.Web.Features.Publishing;
 
 /// <summary>
-/// Create, save, publish, translate and delete for every content type: slugs, old-slug redirects,
-/// translation groups and optimistic concurrency live here once, not in each controller.
+/// Create, save, schedule, publish, translate, trash and restore for every content type. Slugs, old-slug redirects,
+/// translation groups, revisions, drafts of live items, audit entries and optimistic concurrency live here once,
+/// not in each controller.
 /// </summary>
-public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer renderer, AuditLog audit, TimeProvider clock)
+public sealed class ContentEditor<T>(
+    CoalitionDbContext db,
+    MarkdownRenderer renderer,
+    RevisionStore revisions,
+    AuditLog audit,
+    TimeProvider clock)
+    : IContentTrash
     where T : ContentItem, new()
 {
-    private static readonly string ContentType = typeof(T).Name;
+    public static readonly string ContentType = typeof(T).Name;
 
     private DbSet<T> Items => db.Set<T>();
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Task<T?> FindAsync(int id, CancellationToken ct = default) =>
         Items.FirstOrDefaultAsync(x => x.Id == id, ct);
 
-    public async Task<SaveResult> CreateAsync(ContentInput input, bool publish, string? userId, Guid? translationGroupId = null, int? translatedFromId = null)
+    /// <summary>What the editor works on: the pending changes of a published item, or the item itself.</summary>
+    public Task<WorkingCopy> WorkingCopyAsync(T item, CancellationToken ct = default) => revisions.WorkingCopyAsync(item, ct);
+
+    public async Task<SaveResult> CreateAsync(ContentInput input, SaveAction action, string? userId, Guid? translationGroupId = null, int? translatedFromId = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!SiteCultures.IsSupported(input.Culture))
         {
             throw new ArgumentException($"Unsupported culture '{input.Culture}'.", nameof(input));
+        }
+
+        var now = Now;
+        if (CheckTimes(input, action, now) is { } invalid)
+        {
+            return new SaveResult(invalid);
         }
 
         var groupId = translationGroupId ?? Guid.NewGuid();
@@ -41,7 +59,6 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
             return new SaveResult(slug.Outcome);
         }
 
-        var now = Now;
         var item = new T
         {
             Culture = input.Culture,
@@ -50,31 +67,32 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
             CreatedUtc = now,
             CreatedById = userId,
             Version = 1,
+            UnpublishUtc = input.UnpublishAtUtc,
         };
-        Apply(item, input, slug.Slug, userId, now, textChanged: true);
-        if (publish)
-        {
-            Publish(item, now);
-        }
+        var copy = Copy(input, slug.Slug);
+        ApplyToLive(item, copy, userId, now, textChanged: true);
+        ApplyAction(item, input, action, now);
 
         Items.Add(item);
         await ForgetRedirectAsync(item.Culture, item.Slug);
         await db.SaveChangesAsync();
-        audit.Add(translatedFromId is null ? AuditActions.Create : AuditActions.Translate, ContentType, Id(item), Describe(item));
-        if (publish)
-        {
-            audit.Add(AuditActions.Publish, ContentType, Id(item), Describe(item));
-        }
 
+        await revisions.AddAsync(ContentType, item.Id, copy, KindOf(action));
+        audit.Add(translatedFromId is null ? AuditActions.Create : AuditActions.Translate, ContentType, Id(item), Describe(item));
+        AuditAction(item, action, wasPublished: false);
         await db.SaveChangesAsync();
         return new SaveResult(SaveOutcome.Saved, item.Id);
     }
 
-    public async Task<SaveResult> UpdateAsync(int id, ContentInput input, bool? publish, string? userId)
+    /// <summary>
+    /// Saves an edit. A draft changes in place. On a published item, <see cref="SaveAction.Draft"/> keeps the
+    /// public version and stores the changes as a pending revision until they are published.
+    /// </summary>
+    public async Task<SaveResult> UpdateAsync(int id, ContentInput input, SaveAction action, string? userId)
     {
         ArgumentNullException.ThrowIfNull(input);
         var item = await FindAsync(id);
-        if (item is null)
+        if (item is null || item.DeletedUtc is not null)
         {
             return new SaveResult(SaveOutcome.NotFound);
         }
@@ -84,55 +102,81 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
             return new SaveResult(SaveOutcome.Conflict, id);
         }
 
+        var now = Now;
+        if (CheckTimes(input, action, now, item) is { } invalid)
+        {
+            return new SaveResult(invalid, id);
+        }
+
         var slug = await ChooseSlugAsync(input, item);
         if (slug.Outcome != SaveOutcome.Saved)
         {
             return new SaveResult(slug.Outcome, id);
         }
 
-        var now = Now;
-        if (!string.Equals(item.Slug, slug.Slug, StringComparison.Ordinal))
-        {
-            await RememberRedirectAsync(item, slug.Slug);
-        }
-
-        var textChanged = item.Title != input.Title.Trim()
-            || (item.Summary ?? "") != (input.Summary?.Trim() ?? "")
-            || item.BodyMarkdown != input.Body;
+        var before = await WorkingCopyAsync(item);
+        var copy = Copy(input, slug.Slug);
+        var textChanged = before.Title != copy.Title || (before.Summary ?? "") != (copy.Summary ?? "") || before.Body != copy.Body;
         var wasPublished = item.Status == PublicationStatus.Published;
-        Apply(item, input, slug.Slug, userId, now, textChanged);
-        audit.Add(AuditActions.Edit, ContentType, Id(item), Describe(item));
-        if (publish == true)
+        item.UnpublishUtc = input.UnpublishAtUtc;
+
+        var revision = await revisions.AddAsync(ContentType, item.Id, copy, KindOf(action));
+        if (wasPublished && action == SaveAction.Draft)
         {
-            Publish(item, now);
-            if (!wasPublished)
+            // The public keeps the live version; the changes wait in the revision.
+            item.PendingRevision = revision;
+            item.UpdatedUtc = now;
+            item.UpdatedById = userId;
+            if (textChanged)
             {
-                audit.Add(AuditActions.Publish, ContentType, Id(item), Describe(item));
+                item.ContentChangedUtc = now;
             }
         }
-        else if (publish == false)
+        else
         {
-            item.Status = PublicationStatus.Draft;
-            if (wasPublished)
-            {
-                audit.Add(AuditActions.Unpublish, ContentType, Id(item), Describe(item));
-            }
+            await ApplyToLiveWithRedirectAsync(item, copy, userId, now, textChanged);
+            item.PendingRevisionId = null;
+            item.PendingRevision = null;
+            ApplyAction(item, input, action, now);
         }
 
+        audit.Add(AuditActions.Edit, ContentType, Id(item), Describe(item));
+        AuditAction(item, action, wasPublished);
         return await SaveVersionedAsync(item, input.Version);
     }
 
+    /// <summary>Publish now (with any pending changes) or unpublish back to a draft.</summary>
     public async Task<SaveResult> SetPublishedAsync(int id, bool published, string? userId)
     {
         var item = await FindAsync(id);
-        if (item is null)
+        if (item is null || item.DeletedUtc is not null)
         {
             return new SaveResult(SaveOutcome.NotFound);
         }
 
+        var now = Now;
+        var expected = item.Version;
+        var pending = await WorkingCopyAsync(item);
+        if (item.PendingRevisionId is not null)
+        {
+            if (pending.Slug != item.Slug && await Items.AnyAsync(x => x.Culture == item.Culture && x.Slug == pending.Slug && x.Id != item.Id))
+            {
+                return new SaveResult(SaveOutcome.SlugTaken, id);
+            }
+
+            await ApplyToLiveWithRedirectAsync(item, pending, userId, now, textChanged: false);
+            item.PendingRevisionId = null;
+            item.PendingRevision = null;
+        }
+
         if (published)
         {
-            Publish(item, Now);
+            item.Status = PublicationStatus.Published;
+            item.PublishedUtc = item.PublishedUtc is { } at && at <= now ? at : now;
+            if (item.UnpublishUtc is { } until && until <= now)
+            {
+                item.UnpublishUtc = null; // publishing again brings an expired item back
+            }
         }
         else
         {
@@ -141,33 +185,110 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
 
         item.UpdatedById = userId;
         audit.Add(published ? AuditActions.Publish : AuditActions.Unpublish, ContentType, Id(item), Describe(item));
-        return await SaveVersionedAsync(item, item.Version);
+        return await SaveVersionedAsync(item, expected);
     }
 
-    /// <summary>Deletes one item. Its translations stay: they only share a group id.</summary>
-    public async Task<bool> DeleteAsync(int id)
+    /// <summary>Brings back the text of revision <paramref name="number"/> as a new revision; nothing is overwritten.</summary>
+    public async Task<SaveResult> RestoreRevisionAsync(int id, int number, string? userId)
     {
         var item = await FindAsync(id);
-        if (item is null)
+        var old = await revisions.FindAsync(ContentType, id, number);
+        if (item is null || item.DeletedUtc is not null || old is null)
+        {
+            return new SaveResult(SaveOutcome.NotFound);
+        }
+
+        var now = Now;
+        var copy = new WorkingCopy(old.Title, old.Slug, old.Summary, old.BodyMarkdown);
+        if (copy.Slug != item.Slug && await Items.AnyAsync(x => x.Culture == item.Culture && x.Slug == copy.Slug && x.Id != item.Id))
+        {
+            copy = copy with { Slug = (await WorkingCopyAsync(item)).Slug };
+        }
+
+        var expected = item.Version;
+        var revision = await revisions.AddAsync(ContentType, id, copy, RevisionKinds.Restore, number);
+        if (item.Status == PublicationStatus.Published)
+        {
+            item.PendingRevision = revision;
+            item.UpdatedUtc = now;
+            item.UpdatedById = userId;
+            item.ContentChangedUtc = now;
+        }
+        else
+        {
+            await ApplyToLiveWithRedirectAsync(item, copy, userId, now, textChanged: true);
+        }
+
+        audit.Add(AuditActions.Restore, ContentType, Id(item), $"{Describe(item)} ← r{number}");
+        return await SaveVersionedAsync(item, expected);
+    }
+
+    /// <summary>Moves an item to the trash. It leaves the site; its translations stay as they are.</summary>
+    public async Task<bool> TrashAsync(int id)
+    {
+        var item = await FindAsync(id);
+        if (item is null || item.DeletedUtc is not null)
         {
             return false;
         }
 
-        Items.Remove(item);
+        item.DeletedUtc = Now;
+        item.Version++;
         audit.Add(AuditActions.Delete, ContentType, Id(item), Describe(item));
-        await db.SlugRedirects.Where(r => r.ContentType == ContentType && r.ItemId == id).ExecuteDeleteAsync();
         await db.SaveChangesAsync();
         return true;
     }
 
+    /// <summary>Takes an item out of the trash, with its translation group and state as they were.</summary>
+    public async Task<bool> RestoreFromTrashAsync(int id)
+    {
+        var item = await FindAsync(id);
+        if (item is null || item.DeletedUtc is null)
+        {
+            return false;
+        }
+
+        item.DeletedUtc = null;
+        item.Version++;
+        audit.Add(AuditActions.Restore, ContentType, Id(item), $"{Describe(item)} (trash)");
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    /// <summary>Deletes a trashed item for good, with its revisions, share links and redirects.</summary>
+    public async Task<bool> PurgeAsync(int id, StaffActor? actor = null)
+    {
+        var item = await FindAsync(id);
+        if (item is null || item.DeletedUtc is null)
+        {
+            return false;
+        }
+
+        await PurgeItemAsync(item, actor);
+        return true;
+    }
+
+    /// <summary>Purges what has been in the trash longer than <paramref name="retention"/>; returns how many.</summary>
+    public async Task<int> PurgeExpiredAsync(TimeSpan retention)
+    {
+        var cutoff = Now - retention;
+        var expired = await Items.Where(x => x.DeletedUtc != null && x.DeletedUtc < cutoff).ToListAsync();
+        foreach (var item in expired)
+        {
+            await PurgeItemAsync(item, new StaffActor(null, "retention"));
+        }
+
+        return expired.Count;
+    }
+
     /// <summary>
-    /// "Translate to…": a draft in <paramref name="culture"/> in the same group, prefilled from the source.
+    /// "Translate to…": a draft in <paramref name="culture"/> in the same group, prefilled from the source's working copy.
     /// Returns the existing translation when there already is one.
     /// </summary>
     public async Task<SaveResult> CreateTranslationAsync(int sourceId, string culture, string? userId)
     {
         var source = await FindAsync(sourceId);
-        if (source is null || !SiteCultures.IsSupported(culture))
+        if (source is null || source.DeletedUtc is not null || !SiteCultures.IsSupported(culture))
         {
             return new SaveResult(SaveOutcome.NotFound);
         }
@@ -178,8 +299,9 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
             return new SaveResult(SaveOutcome.CultureTaken, existing.Id);
         }
 
-        var input = new ContentInput(culture, source.Title, Slug: null, source.Summary, source.BodyMarkdown, Version: 0);
-        return await CreateAsync(input, publish: false, userId, source.TranslationGroupId, source.Id);
+        var copy = await WorkingCopyAsync(source);
+        var input = new ContentInput(culture, copy.Title, Slug: null, copy.Summary, copy.Body, Version: 0);
+        return await CreateAsync(input, SaveAction.Draft, userId, source.TranslationGroupId, source.Id);
     }
 
     /// <summary>Links <paramref name="id"/> into the translation group of <paramref name="targetId"/>.</summary>
@@ -221,19 +343,100 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
         return true;
     }
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    private static string Id(T item) => item.Id.ToString(CultureInfo.InvariantCulture);
-
-    private static string Describe(T item) => $"[{item.Culture}] {item.Title}";
-
-    private void Apply(T item, ContentInput input, string slug, string? userId, DateTime now, bool textChanged)
+    private async Task PurgeItemAsync(T item, StaffActor? actor)
     {
-        item.Title = input.Title.Trim();
-        item.Slug = slug;
-        item.Summary = string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim();
-        item.BodyMarkdown = input.Body;
-        item.BodyHtml = renderer.ToSafeHtml(input.Body);
+        // The item goes first: it may point at one of its revisions.
+        var id = item.Id;
+        Items.Remove(item);
+        audit.Add(AuditActions.Purge, ContentType, Id(item), Describe(item), actor);
+        await db.SaveChangesAsync();
+        await db.SlugRedirects.Where(r => r.ContentType == ContentType && r.ItemId == id).ExecuteDeleteAsync();
+        await db.ShareLinks.Where(l => l.ContentType == ContentType && l.ItemId == id).ExecuteDeleteAsync();
+        await revisions.DeleteAllAsync(ContentType, id);
+    }
+
+    private static SaveOutcome? CheckTimes(ContentInput input, SaveAction action, DateTime now, T? current = null)
+    {
+        if (action == SaveAction.Schedule && (input.PublishAtUtc is not { } at || at <= now))
+        {
+            return SaveOutcome.ScheduleInPast;
+        }
+
+        var goesLive = action switch
+        {
+            SaveAction.Schedule => input.PublishAtUtc,
+            SaveAction.Publish => now,
+            _ => current?.PublishedUtc,
+        };
+        if (input.UnpublishAtUtc is { } until && (until <= now || (goesLive is { } from && until <= from)))
+        {
+            return SaveOutcome.UnpublishBeforePublish;
+        }
+
+        return null;
+    }
+
+    private static void ApplyAction(T item, ContentInput input, SaveAction action, DateTime now)
+    {
+        switch (action)
+        {
+            case SaveAction.Publish:
+                item.Status = PublicationStatus.Published;
+                item.PublishedUtc = item.PublishedUtc is { } at && at <= now ? at : now;
+                break;
+            case SaveAction.Schedule:
+                item.Status = PublicationStatus.Published;
+                item.PublishedUtc = input.PublishAtUtc;
+                break;
+            default:
+                if (item.Status != PublicationStatus.Published)
+                {
+                    item.Status = PublicationStatus.Draft;
+                }
+
+                break;
+        }
+    }
+
+    private void AuditAction(T item, SaveAction action, bool wasPublished)
+    {
+        if (action == SaveAction.Schedule)
+        {
+            audit.Add(AuditActions.Schedule, ContentType, Id(item), $"{Describe(item)} @ {item.PublishedUtc:yyyy-MM-dd HH:mm}Z");
+        }
+        else if (action == SaveAction.Publish && (!wasPublished || item.PendingRevisionId is null))
+        {
+            audit.Add(AuditActions.Publish, ContentType, Id(item), Describe(item));
+        }
+    }
+
+    private static string KindOf(SaveAction action) => action switch
+    {
+        SaveAction.Publish => RevisionKinds.Publish,
+        SaveAction.Schedule => RevisionKinds.Schedule,
+        _ => RevisionKinds.Save,
+    };
+
+    private static WorkingCopy Copy(ContentInput input, string slug) =>
+        new(input.Title.Trim(), slug, string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim(), input.Body);
+
+    private async Task ApplyToLiveWithRedirectAsync(T item, WorkingCopy copy, string? userId, DateTime now, bool textChanged)
+    {
+        if (!string.Equals(item.Slug, copy.Slug, StringComparison.Ordinal))
+        {
+            await RememberRedirectAsync(item, copy.Slug);
+        }
+
+        ApplyToLive(item, copy, userId, now, textChanged);
+    }
+
+    private void ApplyToLive(T item, WorkingCopy copy, string? userId, DateTime now, bool textChanged)
+    {
+        item.Title = copy.Title;
+        item.Slug = copy.Slug;
+        item.Summary = copy.Summary;
+        item.BodyMarkdown = copy.Body;
+        item.BodyHtml = renderer.ToSafeHtml(copy.Body);
         item.UpdatedUtc = now;
         item.UpdatedById = userId;
         if (textChanged)
@@ -242,11 +445,9 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
         }
     }
 
-    private static void Publish(T item, DateTime now)
-    {
-        item.Status = PublicationStatus.Published;
-        item.PublishedUtc ??= now;
-    }
+    private static string Id(T item) => item.Id.ToString(CultureInfo.InvariantCulture);
+
+    private static string Describe(T item) => $"[{item.Culture}] {item.Title}";
 
     private async Task<SaveResult> SaveVersionedAsync(T item, int expectedVersion)
     {
@@ -268,6 +469,7 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
     private async Task<(SaveOutcome Outcome, string Slug)> ChooseSlugAsync(ContentInput input, T? current)
     {
         var culture = current?.Culture ?? input.Culture;
+        var currentId = current?.Id ?? 0;
         var requested = string.IsNullOrWhiteSpace(input.Slug) ? null : SlugGenerator.Normalize(input.Slug);
         if (requested is not null)
         {
@@ -276,7 +478,7 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
                 return (SaveOutcome.InvalidSlug, "");
             }
 
-            var taken = await Items.AnyAsync(x => x.Culture == culture && x.Slug == requested && x.Id != (current == null ? 0 : current.Id));
+            var taken = await Items.AnyAsync(x => x.Culture == culture && x.Slug == requested && x.Id != currentId);
             return taken ? (SaveOutcome.SlugTaken, "") : (SaveOutcome.Saved, requested);
         }
 
@@ -288,7 +490,7 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
 
         var baseSlug = SlugGenerator.FromTitle(input.Title);
         var candidate = baseSlug;
-        for (var n = 2; await Items.AnyAsync(x => x.Culture == culture && x.Slug == candidate && x.Id != (current == null ? 0 : current.Id)); n++)
+        for (var n = 2; await Items.AnyAsync(x => x.Culture == culture && x.Slug == candidate && x.Id != currentId); n++)
         {
             candidate = $"{baseSlug}-{n}";
         }

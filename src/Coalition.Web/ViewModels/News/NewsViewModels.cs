@@ -4,4 +4,4 @@ namespace Coalition.Web.ViewModels.News;
 
 public sealed record NewsListViewModel(PagedList<ContentSummary> Page, bool Untranslated);
 
-public sealed record NewsArticleViewModel(string Title, string? Summary, string BodyHtml, DateTime PublishedUtc, bool IsPreview = false);
+public sealed record NewsArticleViewModel(string Title, string? Summary, string BodyHtml, DateTime? PublishedUtc);

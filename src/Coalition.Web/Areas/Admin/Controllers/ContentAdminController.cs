@@ -1,38 +1,46 @@
+using System.Globalization;
 using Coalition.Data.Entities;
 using Coalition.Web.Areas.Admin.ViewModels;
+using Coalition.Web.Features.Accounts;
 using Coalition.Web.Features.Localization;
 using Coalition.Web.Features.Publishing;
+using Coalition.Web.Options;
 using Coalition.Web.Resources;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Coalition.Web.Areas.Admin.Controllers;
 
 /// <summary>
-/// List, create, edit, publish, translate and delete for one content type. Each type is a small subclass
-/// that names its route and public address; the behaviour and the views are shared.
+/// Everything staff do with one content type: list, create, edit, schedule, publish, preview, share, history,
+/// translate, trash. Each type is a small subclass that names its route and public address; behaviour and views
+/// are shared.
 /// </summary>
-public abstract class ContentAdminController<T>(
-    ContentEditor<T> editor,
-    ContentAdminQueries queries,
-    IStringLocalizer<SharedResource> t,
-    TimeProvider clock) : AdminControllerBase
+public abstract class ContentAdminController<T>(ContentAdminServices<T> services) : AdminControllerBase
     where T : ContentItem, new()
 {
     public const int PageSize = 50;
+    private const string ContentViews = "~/Areas/Admin/Views/Content/";
 
-    protected IStringLocalizer<SharedResource> Text => t;
+    private ContentEditor<T> Editor => services.Editor;
+
+    protected IStringLocalizer<SharedResource> Text => services.Text;
 
     protected abstract ContentTypeInfo Info { get; }
 
-    /// <summary>The public address of a published item, for the "view on site" link.</summary>
-    protected abstract string PublicPath(string culture, string slug);
+    protected abstract ContentTypeDescriptor Descriptor { get; }
+
+    private DateTime Now => services.Clock.GetUtcNow().UtcDateTime;
+
+    private static string ContentType => ContentEditor<T>.ContentType;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? culture, int page = 1, CancellationToken ct = default)
     {
-        var rows = await queries.ListAsync<T>(culture, page, PageSize, ct);
-        return View("~/Areas/Admin/Views/Content/Index.cshtml", new ContentListViewModel(Info, rows, SiteCultures.IsSupported(culture) ? culture : null));
+        var rows = await services.Queries.ListAsync<T>(culture, page, PageSize, ct);
+        return View(ContentViews + "Index.cshtml", new ContentListViewModel(Info, rows, SiteCultures.IsSupported(culture) ? culture : null));
     }
 
     [HttpGet("create")]
@@ -44,7 +52,7 @@ public abstract class ContentAdminController<T>(
         }
 
         var form = new ContentFormViewModel { Culture = SiteCultures.IsSupported(culture) ? culture! : SiteCultures.Current };
-        return EditView(form, null);
+        return View(ContentViews + "Edit.cshtml", new ContentEditViewModel(Info, form, null));
     }
 
     [HttpPost("create")]
@@ -58,40 +66,39 @@ public abstract class ContentAdminController<T>(
 
         if (!ModelState.IsValid)
         {
-            return EditView(form, null);
+            return View(ContentViews + "Edit.cshtml", new ContentEditViewModel(Info, form, null));
         }
 
-        var result = await editor.CreateAsync(form.ToInput(), publish: action == "publish", UserId);
+        var saveAction = ParseAction(action);
+        var result = await Editor.CreateAsync(form.ToInput(), saveAction, UserId);
         if (!result.Succeeded)
         {
             AddError(result.Outcome);
-            return EditView(form, null);
+            return View(ContentViews + "Edit.cshtml", new ContentEditViewModel(Info, form, null));
         }
 
-        Notice(action == "publish" ? t["Saved and published."] : t["Saved as a draft."]);
+        Notice(SavedMessage(saveAction, pending: false));
         return RedirectToAction("Edit", new { id = result.Id });
     }
 
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
-        var item = await editor.FindAsync(id, ct);
-        if (item is null)
+        var item = await Editor.FindAsync(id, ct);
+        if (item is null || item.DeletedUtc is not null)
         {
             return NotFound();
         }
 
-        var form = ContentFormViewModel.From(item);
-        form.Translations = await queries.TranslationsOfAsync<T>(item.TranslationGroupId, ct);
-        return EditView(form, item);
+        return await EditViewAsync(item, await Editor.WorkingCopyAsync(item, ct), ct);
     }
 
     [HttpPost("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, ContentFormViewModel form, string? action)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var item = await editor.FindAsync(id);
-        if (item is null)
+        var item = await Editor.FindAsync(id);
+        if (item is null || item.DeletedUtc is not null)
         {
             return NotFound();
         }
@@ -110,27 +117,16 @@ public abstract class ContentAdminController<T>(
             return await RedisplayAsync(form, item);
         }
 
-        bool? publish = action switch { "publish" => true, "draft" => false, _ => null };
-        var result = await editor.UpdateAsync(id, form.ToInput(), publish, UserId);
+        var saveAction = ParseAction(action);
+        var result = await Editor.UpdateAsync(id, form.ToInput(), saveAction, UserId);
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:
-                Notice(publish == true ? t["Saved and published."] : publish == false ? t["Saved as a draft."] : t["Saved."]);
+                var saved = await Editor.FindAsync(id);
+                Notice(SavedMessage(saveAction, pending: saved?.PendingRevisionId is not null));
                 return RedirectToAction("Edit", new { id });
             case SaveOutcome.Conflict:
-                // Nothing typed is lost: the form comes back with this editor's text and the newer version's number.
-                var current = await editor.FindAsync(id);
-                if (current is null)
-                {
-                    return NotFound();
-                }
-
-                ModelState.Clear();
-                ModelState.AddModelError(string.Empty, t["Someone else saved this item while you were editing. Your text is below; the saved version is shown beside it. Copy what you need, then save again."]);
-                form.Version = current.Version;
-                form.Status = current.Status;
-                form.PublishedUtc = current.PublishedUtc;
-                return View("~/Areas/Admin/Views/Content/Edit.cshtml", new ContentEditViewModel(Info, form, PublicPathOf(current), Conflict: true) { Current = ContentFormViewModel.From(current) });
+                return await ConflictViewAsync(id, form);
             default:
                 AddError(result.Outcome);
                 return await RedisplayAsync(form, item);
@@ -143,6 +139,103 @@ public abstract class ContentAdminController<T>(
     [HttpPost("{id:int}/unpublish")]
     public Task<IActionResult> Unpublish(int id) => SetPublished(id, false);
 
+    [HttpGet("{id:int}/preview")]
+    public async Task<IActionResult> Preview(int id, CancellationToken ct)
+    {
+        var item = await Editor.FindAsync(id, ct);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        var copy = await Editor.WorkingCopyAsync(item, ct);
+        return this.PreviewView(item, copy, services.Renderer, $"{Info.BasePath}/{id}/edit");
+    }
+
+    [HttpPost("{id:int}/share")]
+    public async Task<IActionResult> Share(int id, int days)
+    {
+        var item = await Editor.FindAsync(id);
+        if (item is null || item.DeletedUtc is not null)
+        {
+            return NotFound();
+        }
+
+        var token = await services.ShareLinks.CreateAsync(ContentType, id, days <= 0 ? services.Publishing.Value.ShareLinkDays : days);
+        TempData[NewShareKey] = $"{Request.Scheme}://{Request.Host}/preview/{token}";
+        Notice(Text["A share link was created. Copy it now: it is shown only once."]);
+        return RedirectToAction("Edit", new { id });
+    }
+
+    [HttpPost("{id:int}/share/{linkId:int}/revoke")]
+    public async Task<IActionResult> RevokeShare(int id, int linkId)
+    {
+        if (!await services.ShareLinks.RevokeAsync(ContentType, id, linkId))
+        {
+            return NotFound();
+        }
+
+        Notice(Text["The share link was revoked; it no longer opens the preview."]);
+        return RedirectToAction("Edit", new { id });
+    }
+
+    [HttpGet("{id:int}/history")]
+    public async Task<IActionResult> History(int id, CancellationToken ct)
+    {
+        var item = await Editor.FindAsync(id, ct);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        var list = await services.Revisions.ListAsync(ContentType, id, ct);
+        return View(ContentViews + "History.cshtml", new HistoryViewModel(Info, id, item.Title, list));
+    }
+
+    [HttpGet("{id:int}/revisions/{number:int}")]
+    public async Task<IActionResult> Revision(int id, int number, CancellationToken ct)
+    {
+        var revision = await services.Revisions.FindAsync(ContentType, id, number, ct);
+        if (revision is null)
+        {
+            return NotFound();
+        }
+
+        return View(ContentViews + "Revision.cshtml", new RevisionViewModel(Info, id, revision, services.Renderer.ToSafeHtml(revision.BodyMarkdown)));
+    }
+
+    [HttpGet("{id:int}/diff")]
+    public async Task<IActionResult> Diff(int id, int from, int to, CancellationToken ct)
+    {
+        var a = await services.Revisions.FindAsync(ContentType, id, from, ct);
+        var b = await services.Revisions.FindAsync(ContentType, id, to, ct);
+        if (a is null || b is null)
+        {
+            return NotFound();
+        }
+
+        return View(ContentViews + "Diff.cshtml", new DiffViewModel(
+            Info, id, a, b,
+            RevisionDiff.Compare(a.Title, b.Title),
+            RevisionDiff.Compare(a.Summary, b.Summary),
+            RevisionDiff.Compare(a.BodyMarkdown, b.BodyMarkdown)));
+    }
+
+    [HttpPost("{id:int}/revisions/{number:int}/restore")]
+    public async Task<IActionResult> RestoreRevision(int id, int number)
+    {
+        var result = await Editor.RestoreRevisionAsync(id, number, UserId);
+        if (result.Outcome == SaveOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        Notice(result.Succeeded
+            ? Text["Revision {0} was restored as a new revision.", number]
+            : Text["Someone else saved this item meanwhile. Nothing was changed; try again."]);
+        return RedirectToAction("Edit", new { id });
+    }
+
     [HttpPost("{id:int}/translate")]
     public async Task<IActionResult> Translate(int id, string culture)
     {
@@ -151,39 +244,39 @@ public abstract class ContentAdminController<T>(
             return BadRequest();
         }
 
-        var result = await editor.CreateTranslationAsync(id, culture, UserId);
+        var result = await Editor.CreateTranslationAsync(id, culture, UserId);
         if (result.Outcome == SaveOutcome.NotFound)
         {
             return NotFound();
         }
 
         Notice(result.Outcome == SaveOutcome.CultureTaken
-            ? t["A translation into this language already exists."]
-            : t["A draft translation was created from the original. Translate the text, then publish it."]);
+            ? Text["A translation into this language already exists."]
+            : Text["A draft translation was created from the original. Translate the text, then publish it."]);
         return RedirectToAction("Edit", new { id = result.Id });
     }
 
     [HttpPost("{id:int}/unlink")]
     public async Task<IActionResult> Unlink(int id)
     {
-        if (!await editor.UnlinkAsync(id))
+        if (!await Editor.UnlinkAsync(id))
         {
             return NotFound();
         }
 
-        Notice(t["This item is no longer linked to its translations."]);
+        Notice(Text["This item is no longer linked to its translations."]);
         return RedirectToAction("Edit", new { id });
     }
 
     [HttpPost("{id:int}/link")]
     public async Task<IActionResult> Link(int id, int targetId)
     {
-        var outcome = await editor.LinkAsync(id, targetId);
+        var outcome = await Editor.LinkAsync(id, targetId);
         Notice(outcome switch
         {
-            SaveOutcome.Saved => t["Linked as a translation."],
-            SaveOutcome.CultureTaken => t["That item already has a translation in this language."],
-            _ => t["No item with that number was found."],
+            SaveOutcome.Saved => Text["Linked as a translation."],
+            SaveOutcome.CultureTaken => Text["That item already has a translation in this language."],
+            _ => Text["No item with that number was found."],
         });
         return RedirectToAction("Edit", new { id });
     }
@@ -191,95 +284,197 @@ public abstract class ContentAdminController<T>(
     [HttpGet("{id:int}/delete")]
     public async Task<IActionResult> Delete(int id, CancellationToken ct)
     {
-        if (!Info.CanCreate)
+        var item = await Editor.FindAsync(id, ct);
+        if (!Info.CanCreate || item is null || item.DeletedUtc is not null)
         {
             return NotFound();
         }
 
-        var item = await editor.FindAsync(id, ct);
-        if (item is null)
-        {
-            return NotFound();
-        }
-
-        var translations = await queries.TranslationsOfAsync<T>(item.TranslationGroupId, ct);
-        return View("~/Areas/Admin/Views/Content/Delete.cshtml", new ContentDeleteViewModel(Info, id, item.Title, item.Culture, translations.Count - 1));
+        var translations = await services.Queries.TranslationsOfAsync<T>(item.TranslationGroupId, ct);
+        return View(ContentViews + "Delete.cshtml", new ContentDeleteViewModel(Info, id, item.Title, item.Culture, translations.Count - 1));
     }
 
+    /// <summary>Moves the item to the trash: reversible until it is purged.</summary>
     [HttpPost("{id:int}/delete")]
     [ActionName("Delete")]
     public async Task<IActionResult> DeleteConfirmed(int id)
     {
-        if (!Info.CanCreate)
+        if (!Info.CanCreate || !await Editor.TrashAsync(id))
         {
             return NotFound();
         }
 
-        if (!await editor.DeleteAsync(id))
-        {
-            return NotFound();
-        }
-
-        Notice(t["Deleted."]);
+        Notice(Text["Moved to the trash. You can restore it from there."]);
         return RedirectToAction("Index");
     }
 
-    [HttpGet("{id:int}/preview")]
-    public async Task<IActionResult> Preview(int id, CancellationToken ct)
+    [HttpGet("trash")]
+    public async Task<IActionResult> Trash(CancellationToken ct)
     {
-        var item = await editor.FindAsync(id, ct);
-        if (item is null)
+        var rows = (await services.Queries.TrashAsync<T>(ct)).Select(r => new TrashRow(r.Id, r.Culture, r.Title, r.DeletedUtc)).ToList();
+        var canPurge = (await services.Authorization.AuthorizeAsync(User, Policies.Administrator)).Succeeded;
+        return View(ContentViews + "Trash.cshtml", new TrashViewModel(Info, rows, services.Publishing.Value.TrashRetentionDays, canPurge));
+    }
+
+    [HttpPost("{id:int}/restore")]
+    public async Task<IActionResult> Restore(int id)
+    {
+        if (!await Editor.RestoreFromTrashAsync(id))
         {
             return NotFound();
         }
 
-        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
-        return View("~/Areas/Admin/Views/Content/Preview.cshtml", item);
+        Notice(Text["Restored from the trash, with its translations linked as before."]);
+        return RedirectToAction("Edit", new { id });
     }
+
+    [HttpPost("{id:int}/purge")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Purge(int id)
+    {
+        if (!await Editor.PurgeAsync(id))
+        {
+            return NotFound();
+        }
+
+        Notice(Text["Deleted for good."]);
+        return RedirectToAction("Trash");
+    }
+
+    private const string NewShareKey = "admin.share-url";
 
     private async Task<IActionResult> SetPublished(int id, bool published)
     {
-        var result = await editor.SetPublishedAsync(id, published, UserId);
+        var result = await Editor.SetPublishedAsync(id, published, UserId);
         if (result.Outcome == SaveOutcome.NotFound)
         {
             return NotFound();
         }
 
-        Notice(published ? t["Published."] : t["Unpublished: the item is now a draft and hidden from the public."]);
+        Notice(result.Outcome switch
+        {
+            SaveOutcome.Saved when published => Text["Published."],
+            SaveOutcome.Saved => Text["Unpublished: the item is now a draft and hidden from the public."],
+            SaveOutcome.SlugTaken => Text["Another item in this language already uses this address. Choose a different one."],
+            _ => Text["Someone else saved this item meanwhile. Nothing was changed; try again."],
+        });
         return RedirectToAction("Edit", new { id });
+    }
+
+    private async Task<IActionResult> EditViewAsync(T item, WorkingCopy copy, CancellationToken ct = default)
+    {
+        var form = ContentFormViewModel.From(item, copy, Now);
+        form.Translations = await services.Queries.TranslationsOfAsync<T>(item.TranslationGroupId, ct);
+        return View(ContentViews + "Edit.cshtml", new ContentEditViewModel(Info, form, PublicPathOf(item))
+        {
+            ShareLinks = await services.ShareLinks.ListAsync(ContentType, item.Id, ct),
+            NewShareUrl = TempData[NewShareKey] as string,
+            ShareLinkDays = services.Publishing.Value.ShareLinkDays,
+            NowUtc = Now,
+        });
     }
 
     private async Task<IActionResult> RedisplayAsync(ContentFormViewModel form, T item)
     {
-        form.Version = form.Version == 0 ? item.Version : form.Version;
-        form.Status = item.Status;
-        form.PublishedUtc = item.PublishedUtc;
-        form.Translations = await queries.TranslationsOfAsync<T>(item.TranslationGroupId);
-        return EditView(form, item);
+        var stored = ContentFormViewModel.From(item, await Editor.WorkingCopyAsync(item), Now);
+        form.State = stored.State;
+        form.PublishedUtc = stored.PublishedUtc;
+        form.HasPendingChanges = stored.HasPendingChanges;
+        form.Translations = await services.Queries.TranslationsOfAsync<T>(item.TranslationGroupId);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(ContentViews + "Edit.cshtml", new ContentEditViewModel(Info, form, PublicPathOf(item))
+        {
+            ShareLinks = await services.ShareLinks.ListAsync(ContentType, item.Id),
+            ShareLinkDays = services.Publishing.Value.ShareLinkDays,
+            NowUtc = Now,
+        });
     }
 
-    private ViewResult EditView(ContentFormViewModel form, T? item) =>
-        View("~/Areas/Admin/Views/Content/Edit.cshtml", new ContentEditViewModel(Info, form, item is null ? null : PublicPathOf(item)));
+    /// <summary>Nothing typed is lost: the form comes back with this editor's text, beside the version saved meanwhile.</summary>
+    private async Task<IActionResult> ConflictViewAsync(int id, ContentFormViewModel form)
+    {
+        var current = await Editor.FindAsync(id);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        var stored = ContentFormViewModel.From(current, await Editor.WorkingCopyAsync(current), Now);
+        ModelState.Clear();
+        ModelState.AddModelError(string.Empty, Text["Someone else saved this item while you were editing. Your text is below; the saved version is shown beside it. Copy what you need, then save again."]);
+        form.Version = stored.Version;
+        form.State = stored.State;
+        form.PublishedUtc = stored.PublishedUtc;
+        form.HasPendingChanges = stored.HasPendingChanges;
+        form.Translations = await services.Queries.TranslationsOfAsync<T>(current.TranslationGroupId);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return View(ContentViews + "Edit.cshtml", new ContentEditViewModel(Info, form, PublicPathOf(current), Conflict: true) { Current = stored });
+    }
 
     private string? PublicPathOf(T item) =>
-        item.IsVisibleToPublic(clock.GetUtcNow().UtcDateTime) ? PublicPath(item.Culture, item.Slug) : null;
+        item.IsVisibleToPublic(Now) ? Descriptor.PublicPath(item.Culture, item.Slug) : null;
+
+    private static SaveAction ParseAction(string? action) => action switch
+    {
+        "publish" => SaveAction.Publish,
+        "schedule" => SaveAction.Schedule,
+        _ => SaveAction.Draft,
+    };
+
+    private string SavedMessage(SaveAction action, bool pending) => action switch
+    {
+        SaveAction.Publish => Text["Saved and published."],
+        SaveAction.Schedule => Text["Saved and scheduled."],
+        _ when pending => Text["Changes saved. The public still sees the published version until you publish them."],
+        _ => Text["Saved as a draft."],
+    };
 
     private void AddError(SaveOutcome outcome)
     {
         switch (outcome)
         {
             case SaveOutcome.SlugTaken:
-                ModelState.AddModelError(nameof(ContentFormViewModel.Slug), t["Another item in this language already uses this address. Choose a different one."]);
+                ModelState.AddModelError(nameof(ContentFormViewModel.Slug), Text["Another item in this language already uses this address. Choose a different one."]);
                 break;
             case SaveOutcome.InvalidSlug:
-                ModelState.AddModelError(nameof(ContentFormViewModel.Slug), t["The address may contain only lowercase Latin letters, digits and single hyphens, for example human-rights-day-2026."]);
+                ModelState.AddModelError(nameof(ContentFormViewModel.Slug), Text["The address may contain only lowercase Latin letters, digits and single hyphens, for example human-rights-day-2026."]);
                 break;
             case SaveOutcome.CultureTaken:
-                ModelState.AddModelError(string.Empty, t["A translation into this language already exists."]);
+                ModelState.AddModelError(string.Empty, Text["A translation into this language already exists."]);
+                break;
+            case SaveOutcome.ScheduleInPast:
+                ModelState.AddModelError(nameof(ContentFormViewModel.PublishAt), Text["To schedule, choose a date and time in the future."]);
+                break;
+            case SaveOutcome.UnpublishBeforePublish:
+                ModelState.AddModelError(nameof(ContentFormViewModel.UnpublishAt), Text["The unpublish time must be in the future and after the publish time."]);
                 break;
             default:
-                ModelState.AddModelError(string.Empty, t["The item could not be saved."]);
+                ModelState.AddModelError(string.Empty, Text["The item could not be saved."]);
                 break;
         }
     }
+}
+
+/// <summary>The services every content admin controller needs, in one constructor parameter.</summary>
+public sealed class ContentAdminServices<T>(
+    ContentEditor<T> editor,
+    ContentAdminQueries queries,
+    RevisionStore revisions,
+    ShareLinkService shareLinks,
+    MarkdownRenderer renderer,
+    IAuthorizationService authorization,
+    IOptions<PublishingOptions> publishing,
+    IStringLocalizer<SharedResource> text,
+    TimeProvider clock)
+    where T : ContentItem, new()
+{
+    public ContentEditor<T> Editor => editor;
+    public ContentAdminQueries Queries => queries;
+    public RevisionStore Revisions => revisions;
+    public ShareLinkService ShareLinks => shareLinks;
+    public MarkdownRenderer Renderer => renderer;
+    public IAuthorizationService Authorization => authorization;
+    public IOptions<PublishingOptions> Publishing => publishing;
+    public IStringLocalizer<SharedResource> Text => text;
+    public TimeProvider Clock => clock;
 }

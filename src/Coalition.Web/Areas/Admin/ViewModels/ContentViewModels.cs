@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Coalition.Data.Entities;
+using Coalition.Web.Features.Localization;
 using Coalition.Web.Features.Publishing;
 
 namespace Coalition.Web.Areas.Admin.ViewModels;
@@ -34,30 +35,51 @@ public sealed class ContentFormViewModel
 
     public int Version { get; set; }
 
-    public PublicationStatus Status { get; set; }
+    /// <summary>When to publish, in Dushanbe time (for "Schedule").</summary>
+    [Display(Name = "Publish at (Dushanbe time)")]
+    public DateTime? PublishAt { get; set; }
+
+    /// <summary>When to take it off the site again, in Dushanbe time; empty for never.</summary>
+    [Display(Name = "Unpublish at (Dushanbe time)")]
+    public DateTime? UnpublishAt { get; set; }
+
+    public PublicState State { get; set; }
 
     public DateTime? PublishedUtc { get; set; }
 
+    public bool HasPendingChanges { get; set; }
+
     public IReadOnlyList<TranslationState> Translations { get; set; } = [];
 
-    public ContentInput ToInput() => new(Culture, Title, Slug, Summary, Body, Version);
+    public ContentInput ToInput() => new(
+        Culture, Title, Slug, Summary, Body, Version,
+        PublishAt is { } at ? DushanbeTime.ToUtc(at) : null,
+        UnpublishAt is { } until ? DushanbeTime.ToUtc(until) : null);
 
-    public static ContentFormViewModel From(ContentItem item)
+    public static ContentFormViewModel From(ContentItem item, WorkingCopy copy, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(copy);
         return new()
         {
             Id = item.Id,
             Culture = item.Culture,
-            Title = item.Title,
-            Slug = item.Slug,
-            Summary = item.Summary,
-            Body = item.BodyMarkdown,
+            Title = copy.Title,
+            Slug = copy.Slug,
+            Summary = copy.Summary,
+            Body = copy.Body,
             Version = item.Version,
-            Status = item.Status,
+            State = item.StateAt(nowUtc),
             PublishedUtc = item.PublishedUtc,
+            PublishAt = item.PublishedUtc is { } at && at > nowUtc ? DushanbeTime.ToLocal(at) : null,
+            UnpublishAt = item.UnpublishUtc is { } until ? DushanbeTime.ToLocal(until) : null,
+            HasPendingChanges = item.PendingRevisionId is not null,
         };
     }
+
+    /// <summary>The value of a datetime-local input.</summary>
+    public static string? InputValue(DateTime? local) =>
+        local?.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>What a list or form needs to know about the content type it shows.</summary>
@@ -66,7 +88,10 @@ public sealed record ContentTypeInfo(
     string PluralName,
     string SingularName,
     bool CanCreate,
-    bool SlugEditable);
+    bool SlugEditable)
+{
+    public string BasePath => "/admin/" + Controller.ToLowerInvariant();
+}
 
 public sealed record ContentListViewModel(ContentTypeInfo Type, PagedList<AdminContentRow> Rows, string? Culture);
 
@@ -74,14 +99,35 @@ public sealed record ContentEditViewModel(ContentTypeInfo Type, ContentFormViewM
 {
     /// <summary>On a conflict: the version someone else saved meanwhile.</summary>
     public ContentFormViewModel? Current { get; init; }
+
+    public IReadOnlyList<ShareLink> ShareLinks { get; init; } = [];
+
+    /// <summary>A share link just created: its full address is shown once.</summary>
+    public string? NewShareUrl { get; init; }
+
+    public int ShareLinkDays { get; init; } = 7;
+
+    public DateTime NowUtc { get; init; }
 }
 
-public sealed record ContentDeleteViewModel(ContentTypeInfo Type, int Id, string Title, string Culture, int OtherTranslations);
+public sealed record HistoryViewModel(ContentTypeInfo Type, int Id, string Title, IReadOnlyList<ContentRevision> Revisions);
 
-public sealed record DashboardViewModel(
-    IReadOnlyList<AdminContentRow> Drafts,
-    IReadOnlyList<AdminContentRow> RecentlyPublished,
-    IReadOnlyList<AdminContentRow> OutdatedTranslations);
+public sealed record RevisionViewModel(ContentTypeInfo Type, int Id, ContentRevision Revision, string BodyHtml);
+
+public sealed record DiffViewModel(
+    ContentTypeInfo Type,
+    int Id,
+    ContentRevision From,
+    ContentRevision To,
+    IReadOnlyList<DiffLine> Title,
+    IReadOnlyList<DiffLine> Summary,
+    IReadOnlyList<DiffLine> Body);
+
+public sealed record TrashViewModel(ContentTypeInfo Type, IReadOnlyList<TrashRow> Rows, int RetentionDays, bool CanPurge);
+
+public sealed record TrashRow(int Id, string Culture, string Title, DateTime DeletedUtc);
+
+public sealed record ContentDeleteViewModel(ContentTypeInfo Type, int Id, string Title, string Culture, int OtherTranslations);
 
 public sealed record AuditViewModel(
     Coalition.Web.Features.Audit.AuditPage Result,

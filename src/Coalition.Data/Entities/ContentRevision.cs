@@ -1,0 +1,34 @@
+namespace Coalition.Data.Entities;
+
+/// <summary>One saved version of a content item: who saved what, and when. Never changed after it is written.</summary>
+public class ContentRevision
+{
+    public int Id { get; set; }
+    public string ContentType { get; set; } = "";
+    public int ItemId { get; set; }
+
+    /// <summary>1, 2, 3… per item.</summary>
+    public int Number { get; set; }
+
+    public string Title { get; set; } = "";
+    public string Slug { get; set; } = "";
+    public string? Summary { get; set; }
+    public string BodyMarkdown { get; set; } = "";
+    public DateTime CreatedUtc { get; set; }
+    public string? UserId { get; set; }
+    public string? UserName { get; set; }
+
+    /// <summary>What the save did: see <see cref="RevisionKinds"/>.</summary>
+    public string Kind { get; set; } = RevisionKinds.Save;
+
+    /// <summary>For a restore: the number of the revision it brought back.</summary>
+    public int? RestoredFrom { get; set; }
+}
+
+public static class RevisionKinds
+{
+    public const string Save = "save";
+    public const string Publish = "publish";
+    public const string Schedule = "schedule";
+    public const string Restore = "restore";
+}

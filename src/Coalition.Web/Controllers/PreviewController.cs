@@ -1,0 +1,24 @@
+using Coalition.Data;
+using Coalition.Data.Entities;
+using Coalition.Web.Features.Publishing;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Coalition.Web.Controllers;
+
+/// <summary>Share links: a read-only preview of a draft for someone without an account.</summary>
+public sealed class PreviewController(ShareLinkService links, RevisionStore revisions, CoalitionDbContext db, MarkdownRenderer renderer) : Controller
+{
+    [HttpGet("/preview/{token}")]
+    public async Task<IActionResult> Show(string token, CancellationToken ct)
+    {
+        var link = await links.ResolveAsync(token, ct);
+        var type = ContentTypes.ByName(link?.ContentType);
+        if (link is null || type is null || await db.FindAsync(type.ClrType, [link.ItemId], ct) is not ContentItem item || item.DeletedUtc is not null)
+        {
+            Response.Headers.CacheControl = "no-store";
+            return NotFound();
+        }
+
+        return this.PreviewView(item, await revisions.WorkingCopyAsync(item, ct), renderer, backUrl: null);
+    }
+}
