@@ -1,0 +1,33 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Coalition.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real portal on a real Kestrel socket (127.0.0.1, a free port chosen by the OS), not TestServer:
+/// the browser talks to it over TCP like any visitor. Fresh SQLite file, demo content, a known Administrator.
+/// </summary>
+internal sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath;
+
+    public PortalFactory(string databasePath)
+    {
+        _databasePath = databasePath;
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Not Development: no developer exception page, no generated admin password, the production error pages.
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Coalition", $"Data Source={_databasePath}");
+        builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Admin:Email", PortalFixture.AdminEmail);
+        builder.UseSetting("Admin:Password", PortalFixture.AdminPassword);
+        builder.UseSetting("LogFile:Enabled", "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using Coalition.Data.Entities;
+using Coalition.Web.Features.Accounts;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Coalition.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Started once per test run (an xunit collection fixture): the portal on 127.0.0.1 and one headless Debian Chromium.
+/// Each test gets its own browser context (fresh cookies and storage) from <see cref="BrowserTest"/>.
+/// When Chromium is not installed nothing is started, and every browser test reports itself skipped.
+/// </summary>
+public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
+{
+    /// <summary>Debian's Chromium (apt-get install chromium). Playwright's own browser download is not used.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public const string AdminEmail = "admin@browser-tests.example.org";
+    public const string AdminPassword = "admin password for browser tests";
+    public const string EditorEmail = "editor@browser-tests.example.org";
+    public const string EditorPassword = "editor password for browser tests";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ];
+
+    private PortalFactory? _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string? _dataFolder;
+
+    public static bool ChromiumAvailable => File.Exists(ChromiumPath);
+
+    public static string SkipReason =>
+        $"Browser tests need Debian's Chromium at {ChromiumPath}, which is not installed (apt-get install -y chromium).";
+
+    /// <summary>The portal's origin, for example http://127.0.0.1:41234/.</summary>
+    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser was not started.");
+
+    public async Task InitializeAsync()
+    {
+        if (!ChromiumAvailable)
+        {
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
+        _dataFolder = Directory.CreateTempSubdirectory("coalition-browser-tests-").FullName;
+        var databasePath = Path.Combine(_dataFolder, "portal.db");
+        _factory = new PortalFactory(databasePath);
+
+        // Builds the host, migrates and seeds the database, and starts Kestrel.
+        await Task.Run(_factory.StartServer);
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var address = addresses?.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel reported no listening address.");
+        BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+        if (BaseUrl.Host != "127.0.0.1" || !File.Exists(databasePath))
+        {
+            throw new InvalidOperationException(
+                $"The portal did not start as configured: it listens on {BaseUrl} and its database {databasePath} exists: {File.Exists(databasePath)}.");
+        }
+
+        await CreateEditorAsync();
+        var appReady = clock.Elapsed;
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+
+        diagnostics.OnMessage(new DiagnosticMessage(
+            $"Browser tests: portal on {BaseUrl} ready in {appReady.TotalSeconds:0.0} s, Chromium {_browser.Version} in {(clock.Elapsed - appReady).TotalSeconds:0.0} s."));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_dataFolder is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+    }
+
+    /// <summary>An Editor account besides the configured Administrator, made the way an Administrator would make one.</summary>
+    private async Task CreateEditorAsync()
+    {
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var editor = new StaffUser
+        {
+            UserName = EditorEmail,
+            Email = EditorEmail,
+            EmailConfirmed = true,
+            DisplayName = "Editor",
+            CreatedUtc = DateTime.UtcNow,
+        };
+        Check(await users.CreateAsync(editor, EditorPassword));
+        Check(await users.AddToRoleAsync(editor, Roles.Editor));
+
+        static void Check(IdentityResult result)
+        {
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(
+                    "Could not create the editor account: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            }
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "Browser";
+}
