@@ -1,4 +1,6 @@
+using Coalition.Data.Entities;
 using Coalition.Data.Providers;
+using Coalition.Web.Features.Publishing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +29,16 @@ public sealed class SqliteInMemoryDatabase : IDisposable
         _contexts.Add(db);
         return db;
     }
+
+    /// <summary>
+    /// A <see cref="ContentEditor{T}"/> on a fresh context, as one request of the app has it.
+    /// The one place that knows the editor's constructor.
+    /// </summary>
+    public ContentEditor<T> CreateEditor<T>(TimeProvider clock)
+        where T : ContentItem, new() =>
+        new(CreateContext(), Renderer, clock);
+
+    public static MarkdownRenderer Renderer { get; } = new();
 
     public void Dispose()
     {

@@ -37,14 +37,21 @@ public sealed class DushanbeTimeTests
     public void FormatDate_Culture_UsesThatLanguagesMonthNames(string culture, string expected) =>
         Assert.Equal(expected, InCulture(culture, () => DushanbeTime.FormatDate(new DateTime(2020, 5, 5, 4, 0, 0, DateTimeKind.Utc))));
 
-    [Fact]
-    public void FormatDate_Tajik_UsesTajikMonthNames()
+    [Theory]
+    [InlineData(2020, 5, "5 майи 2020")]
+    [InlineData(2026, 1, "5 январи 2026")]
+    [InlineData(2026, 9, "5 сентябри 2026")]
+    public void FormatDate_Tajik_WritesTheMonthInLowerCaseWithTheIzofat(int year, int month, string expected)
     {
-        var date = InCulture("tg-Cyrl-TJ", () => DushanbeTime.FormatDate(NewYearsEveUtc));
+        // Tajik, not the Russian genitive ("мая") nor ICU's capitalised nominative ("Май").
+        var date = InCulture("tg-Cyrl-TJ", () => DushanbeTime.FormatDate(new DateTime(year, month, 5, 4, 0, 0, DateTimeKind.Utc)));
 
-        // Tajik "январ", not Russian "января" nor English "January".
-        Assert.Equal("1 январ 2026", date, ignoreCase: true);
+        Assert.Equal(expected, date);
     }
+
+    [Fact]
+    public void FormatDateTime_Tajik_AddsTheTime() =>
+        Assert.Equal("1 январи 2026, 00:30", InCulture("tg-Cyrl-TJ", () => DushanbeTime.FormatDateTime(NewYearsEveUtc)));
 
     [Fact]
     public void FormatDate_LateEveningUtc_ShowsTheDushanbeDate()

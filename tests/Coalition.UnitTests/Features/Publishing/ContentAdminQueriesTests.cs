@@ -9,11 +9,10 @@ public sealed class ContentAdminQueriesTests : IDisposable
 {
     private readonly SqliteInMemoryDatabase _database = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 5, 9, 0, 0, TimeSpan.Zero));
-    private readonly MarkdownRenderer _renderer = new();
 
     public void Dispose() => _database.Dispose();
 
-    private ContentEditor<NewsArticle> Editor() => new(_database.CreateContext(), _renderer, _clock);
+    private ContentEditor<NewsArticle> Editor() => _database.CreateEditor<NewsArticle>(_clock);
 
     private async Task<TranslationState> StateAsync(int sourceId, string culture)
     {

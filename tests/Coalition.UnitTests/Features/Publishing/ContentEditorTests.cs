@@ -12,12 +12,11 @@ public sealed class ContentEditorTests : IDisposable
 
     private readonly SqliteInMemoryDatabase _database = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 5, 9, 0, 0, TimeSpan.Zero));
-    private readonly MarkdownRenderer _renderer = new();
 
     public void Dispose() => _database.Dispose();
 
     /// <summary>An editor on a fresh context, as one request of the app would have.</summary>
-    private ContentEditor<NewsArticle> Editor() => new(_database.CreateContext(), _renderer, _clock);
+    private ContentEditor<NewsArticle> Editor() => _database.CreateEditor<NewsArticle>(_clock);
 
     private ContentQueries Queries() => new(_database.CreateContext(), _clock);
 
@@ -232,8 +231,7 @@ public sealed class ContentEditorTests : IDisposable
     public async Task UpdateAsync_RowChangedBetweenLoadAndSave_ReturnsConflict()
     {
         var id = await CreatedAsync(Input("Version one"), publish: false);
-        var db = _database.CreateContext();
-        var editor = new ContentEditor<NewsArticle>(db, _renderer, _clock);
+        var editor = Editor();
         Assert.NotNull(await editor.FindAsync(id)); // this request has loaded version 1
 
         await _database.CreateContext().News.Where(x => x.Id == id)
