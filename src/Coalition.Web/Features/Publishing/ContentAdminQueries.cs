@@ -123,7 +123,11 @@ public sealed record AdminContentRow(
     bool HasPendingChanges,
     DateTime? PublishedUtc,
     DateTime UpdatedUtc,
-    IEnumerable<TranslationState> Translations);
+    IEnumerable<TranslationState> Translations)
+{
+    /// <summary>This item's translation into <paramref name="culture"/>, if there is one.</summary>
+    public TranslationState? In(string culture) => Translations.FirstOrDefault(t => t.Culture == culture);
+}
 
 public sealed record TranslationState(string Culture, int Id, PublicationStatus Status, bool Outdated, string? SourceCulture);
 

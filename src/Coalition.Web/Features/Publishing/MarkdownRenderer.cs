@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
 
 namespace Coalition.Web.Features.Publishing;
 
@@ -59,7 +60,14 @@ public sealed class MarkdownRenderer
             return "";
         }
 
-        var html = Markdown.ToHtml(markdown, Pipeline);
-        return _sanitizer.Sanitize(html);
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            // The page title is the only h1, and the allow-list stops at h4: the sanitizer would drop a "# Heading"
+            // or "##### Heading" with its text, so every heading is brought into the h2–h4 range instead.
+            heading.Level = Math.Clamp(heading.Level, 2, 4);
+        }
+
+        return _sanitizer.Sanitize(Markdown.ToHtml(document, Pipeline));
     }
 }

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Coalition.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coalition.IntegrationTests.Areas.Admin;
+
+/// <summary>Every endpoint of the admin area, found in the app's own routing table, turns an anonymous visitor away.</summary>
+public sealed partial class AdminAuthorizationTests(CoalitionAppFactory factory) : IClassFixture<CoalitionAppFactory>
+{
+    private List<(string Method, string Path)> AdminEndpoints() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>() is { } action
+                && action.RouteValues.TryGetValue("area", out var area) && area == "Admin")
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => (method, "/" + RouteParameter().Replace(e.RoutePattern.RawText!.TrimStart('/'), "1"))))
+            .Distinct()
+            .ToList();
+
+    [Fact]
+    public void AdminEndpoints_AreFoundInTheRoutingTable()
+    {
+        var endpoints = AdminEndpoints();
+
+        // The known ones, so that a broken discovery cannot make the test below pass on nothing.
+        Assert.Contains(("GET", "/admin"), endpoints);
+        Assert.Contains(("GET", "/admin/news/create"), endpoints);
+        Assert.Contains(("POST", "/admin/news/create"), endpoints);
+        Assert.Contains(("POST", "/admin/news/1/edit"), endpoints);
+        Assert.Contains(("POST", "/admin/news/1/delete"), endpoints);
+        Assert.Contains(("GET", "/admin/pages/1/preview"), endpoints);
+        Assert.All(endpoints, e => Assert.StartsWith("/admin", e.Path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EveryAdminEndpoint_Anonymous_RedirectsToLogin()
+    {
+        using var client = factory.CreateBrowser();
+        var failures = new List<string>();
+
+        foreach (var (method, path) in AdminEndpoints())
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+            if (method == "POST")
+            {
+                // No antiforgery token: the login redirect must come first, and nothing may run.
+                request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Title"] = "x", ["Body"] = "x", ["culture"] = "en" });
+            }
+
+            using var response = await client.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.Redirect || response.RedirectPath() != "/account/login")
+            {
+                failures.Add($"{method} {path}: {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task AdminEndpoint_Anonymous_ComesBackAfterSignIn()
+    {
+        using var client = factory.CreateBrowser();
+
+        using var response = await client.GetAsync(new Uri("/admin/news?culture=en", UriKind.Relative));
+
+        Assert.Equal("/account/login", response.RedirectPath());
+        Assert.Contains("returnUrl=%2Fadmin%2Fnews%3Fculture%3Den", response.Headers.Location!.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnonymousPosts_ChangeNothing()
+    {
+        var (id, _) = await factory.CreateNewsAsync($"Stays published {Guid.NewGuid():N}", publish: true);
+        using var client = factory.CreateBrowser();
+
+        (await client.PostWithoutTokenAsync($"/admin/news/{id}/unpublish", [])).Dispose();
+        (await client.PostWithoutTokenAsync($"/admin/news/{id}/delete", [])).Dispose();
+
+        var status = await factory.QueryDbAsync(db => Task.FromResult(db.News.Where(n => n.Id == id).Select(n => n.Status).Single()));
+        Assert.Equal(Coalition.Data.Entities.PublicationStatus.Published, status);
+    }
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex RouteParameter();
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using Coalition.Data.Entities;
+using Coalition.IntegrationTests.Infrastructure;
+using Coalition.Web.Features.Publishing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coalition.IntegrationTests.Controllers;
+
+public sealed class NewsControllerTests(CoalitionAppFactory factory) : IClassFixture<CoalitionAppFactory>
+{
+    private static string Unique(string title) => $"{title} {Guid.NewGuid():N}";
+
+    private async Task<HttpResponseMessage> GetAsync(string url)
+    {
+        using var client = factory.CreateBrowser();
+        return await client.GetAsync(new Uri(url, UriKind.Relative));
+    }
+
+    [Fact]
+    public async Task Index_ListsPublishedArticlesButNotDrafts()
+    {
+        var published = Unique("Суд над правозащитником");
+        var draft = Unique("Неготовый текст");
+        await factory.CreateNewsAsync(published, publish: true);
+        await factory.CreateNewsAsync(draft, publish: false);
+        using var client = factory.CreateBrowser();
+
+        var document = await client.GetDocumentAsync("/ru/news");
+
+        Assert.Contains(published, document.QuerySelectorAll(".card-title a").Select(a => a.TextContent.Trim()));
+        Assert.DoesNotContain(draft, document.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Index_OtherCulture_DoesNotListRussianArticles()
+    {
+        var title = Unique("Только по-русски");
+        await factory.CreateNewsAsync(title, publish: true);
+        using var client = factory.CreateBrowser();
+
+        var document = await client.GetDocumentAsync("/en/news");
+
+        Assert.DoesNotContain(title, document.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_PublishedArticle_ShowsItsTitleAndRenderedBody()
+    {
+        var title = Unique("Доклад о пытках");
+        var (_, slug) = await factory.CreateNewsAsync(title, publish: true, body: "Первый абзац с **важным** словом.");
+        using var client = factory.CreateBrowser();
+
+        var document = await client.GetDocumentAsync($"/ru/news/{slug}");
+
+        Assert.Equal(title, document.QuerySelector("article h1")?.TextContent.Trim());
+        Assert.Equal("важным", document.QuerySelector(".prose strong")?.TextContent);
+    }
+
+    [Fact]
+    public async Task Show_DraftSlug_Returns404()
+    {
+        var (_, slug) = await factory.CreateNewsAsync(Unique("Секретный черновик"), publish: false);
+
+        using var response = await GetAsync($"/ru/news/{slug}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Show_ArticleInAnotherCulturesUrl_Returns404()
+    {
+        var (_, slug) = await factory.CreateNewsAsync(Unique("Русская новость"), publish: true);
+
+        using var response = await GetAsync($"/en/news/{slug}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Show_UnknownSlug_Returns404()
+    {
+        using var response = await GetAsync($"/ru/news/no-such-article-{Guid.NewGuid():N}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Show_OldSlugOfMovedArticle_RedirectsPermanentlyToTheNewOne()
+    {
+        var suffix = Guid.NewGuid().ToString("N");
+        var (id, _) = await factory.CreateNewsAsync("Report", publish: true, slug: $"old-{suffix}");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var editor = scope.ServiceProvider.GetRequiredService<ContentEditor<NewsArticle>>();
+            var moved = await editor.UpdateAsync(id, new ContentInput("ru", "Report", $"new-{suffix}", null, "Text", 1), SaveAction.Publish, userId: null);
+            Assert.True(moved.Succeeded);
+        }
+
+        using var response = await GetAsync($"/ru/news/old-{suffix}");
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal($"/ru/news/new-{suffix}", response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/ru/news?page=0")]
+    [InlineData("/ru/news?page=-1")]
+    [InlineData("/ru/news?page=9999")]
+    [InlineData("/xx/news")]
+    public async Task Index_PageOrCultureOutOfRange_Returns404(string url)
+    {
+        using var response = await GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

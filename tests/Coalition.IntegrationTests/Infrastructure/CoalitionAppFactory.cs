@@ -1,0 +1,157 @@
+using Coalition.Data;
+using Coalition.Data.Entities;
+using Coalition.Web.Features.Publishing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coalition.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app, environment "Testing", on its own SQLite file under the temp folder (deleted on dispose).
+/// No demo content unless a subclass says so (<see cref="DemoCoalitionAppFactory"/>), no log file.
+/// One factory serves one test class; tests share its database, so each makes its own uniquely named data.
+/// </summary>
+public class CoalitionAppFactory : WebApplicationFactory<Program>
+{
+    /// <summary>The password of every account made by <see cref="CreateStaffAsync"/>: long enough for the app's policy.</summary>
+    public const string StaffPassword = "correct horse battery staple";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"coalition-tests-{Guid.NewGuid():N}.db");
+
+    /// <summary>Whether the app fills the empty database with its demo news and pages at startup.</summary>
+    protected virtual bool SeedDemo => false;
+
+    public string DatabasePath => _databasePath;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Coalition", $"Data Source={_databasePath}");
+        builder.UseSetting("Seed:Demo", SeedDemo ? "true" : "false");
+        builder.UseSetting("LogFile:Enabled", "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects, so tests see every 302.</summary>
+    public HttpClient CreateBrowser(string? acceptLanguage = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (acceptLanguage is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        return client;
+    }
+
+    /// <summary>Creates a staff account with <see cref="StaffPassword"/>, in <paramref name="role"/> unless it is null.</summary>
+    public async Task<StaffCredentials> CreateStaffAsync(string? role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var email = $"{role?.ToLowerInvariant() ?? "nobody"}-{Guid.NewGuid():N}@example.org";
+        var user = new StaffUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = role ?? "No role",
+            CreatedUtc = DateTime.UtcNow,
+        };
+        Check(await users.CreateAsync(user, StaffPassword));
+        if (role is not null)
+        {
+            Check(await users.AddToRoleAsync(user, role));
+        }
+
+        return new StaffCredentials(user.Id, email, StaffPassword);
+    }
+
+    /// <summary>A client signed in through the real login form (with its antiforgery token) as <paramref name="staff"/>.</summary>
+    public async Task<HttpClient> SignedInClientAsync(StaffCredentials staff, string? acceptLanguage = "en")
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var client = CreateBrowser(acceptLanguage);
+        using var response = await client.PostFormAsync("/account/login", "/account/login", new()
+        {
+            ["Email"] = staff.Email,
+            ["Password"] = staff.Password,
+            ["ReturnUrl"] = "",
+        });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"Sign-in of {staff.Email} answered {(int)response.StatusCode}, not a redirect.");
+        }
+
+        return client;
+    }
+
+    /// <summary>A client signed in as a new account in <paramref name="role"/>.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string role) => await SignedInClientAsync(await CreateStaffAsync(role));
+
+    /// <summary>Runs <paramref name="action"/> on the app's own context in a scope of its own.</summary>
+    public async Task ExecuteDbAsync(Func<CoalitionDbContext, Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<CoalitionDbContext>());
+    }
+
+    /// <summary>Reads something from the database in a scope of its own.</summary>
+    public async Task<T> QueryDbAsync<T>(Func<CoalitionDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<CoalitionDbContext>());
+    }
+
+    /// <summary>Creates a news article through the app's <see cref="ContentEditor{T}"/>; returns its id and slug.</summary>
+    public async Task<(int Id, string Slug)> CreateNewsAsync(string title, bool publish, string culture = "ru", string? slug = null, string body = "Text of the article.")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var editor = scope.ServiceProvider.GetRequiredService<ContentEditor<NewsArticle>>();
+        var result = await editor.CreateAsync(new ContentInput(culture, title, slug, Summary: null, body, Version: 0), publish ? SaveAction.Publish : SaveAction.Draft, userId: null);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create the article '{title}': {result.Outcome}.");
+        }
+
+        var item = await editor.FindAsync(result.Id);
+        return (result.Id, item!.Slug);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+            {
+                File.Delete(_databasePath + suffix);
+            }
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+/// <summary>The app with its demo news and pages, as a new installation in Development has them.</summary>
+public sealed class DemoCoalitionAppFactory : CoalitionAppFactory
+{
+    protected override bool SeedDemo => true;
+}
+
+public sealed record StaffCredentials(string Id, string Email, string Password);
