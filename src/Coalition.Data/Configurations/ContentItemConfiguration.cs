@@ -25,7 +25,9 @@ internal static class ContentItemConfiguration
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.Culture, x.Slug }).IsUnique();
         b.HasIndex(x => new { x.TranslationGroupId, x.Culture }).IsUnique();
-        b.HasIndex(x => new { x.Culture, x.Status, x.PublishedUtc });
+        // The public lists: filter, order and count from the index alone, without reading the bodies.
+        b.HasIndex(x => new { x.Culture, x.Status, x.PublishedUtc, x.Id, x.DeletedUtc, x.UnpublishUtc })
+            .HasDatabaseName($"IX_{typeof(T).Name}_PublicList");
         b.HasIndex(x => x.DeletedUtc);
         b.HasOne(x => x.PendingRevision).WithMany().HasForeignKey(x => x.PendingRevisionId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -22,8 +22,8 @@ public sealed class HomeController(ContentQueries content) : Controller
     [HttpGet("/{culture:culture}")]
     public async Task<IActionResult> Index(string culture, bool untranslated, CancellationToken ct)
     {
-        var latest = await content.ListPublicAsync<NewsArticle>(culture, 1, LatestCount, ct);
-        return View(new HomeViewModel(latest.Items, untranslated));
+        var latest = await content.LatestPublicAsync<NewsArticle>(culture, LatestCount, ct);
+        return View(new HomeViewModel(latest, untranslated));
     }
 
     /// <summary>The language switcher: remembers the choice for a year, then goes back to the page (local URLs only).</summary>

@@ -222,7 +222,8 @@ namespace Coalition.Data.Migrations.SqlServer
                     b.HasIndex("TranslationGroupId", "Culture")
                         .IsUnique();
 
-                    b.HasIndex("Culture", "Status", "PublishedUtc");
+                    b.HasIndex("Culture", "Status", "PublishedUtc", "Id", "DeletedUtc", "UnpublishUtc")
+                        .HasDatabaseName("IX_NewsArticle_PublicList");
 
                     b.ToTable("NewsArticles", (string)null);
                 });
@@ -316,7 +317,8 @@ namespace Coalition.Data.Migrations.SqlServer
                     b.HasIndex("TranslationGroupId", "Culture")
                         .IsUnique();
 
-                    b.HasIndex("Culture", "Status", "PublishedUtc");
+                    b.HasIndex("Culture", "Status", "PublishedUtc", "Id", "DeletedUtc", "UnpublishUtc")
+                        .HasDatabaseName("IX_Page_PublicList");
 
                     b.ToTable("Pages", (string)null);
                 });

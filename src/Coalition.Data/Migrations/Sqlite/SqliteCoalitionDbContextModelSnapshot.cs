@@ -211,7 +211,8 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.HasIndex("TranslationGroupId", "Culture")
                         .IsUnique();
 
-                    b.HasIndex("Culture", "Status", "PublishedUtc");
+                    b.HasIndex("Culture", "Status", "PublishedUtc", "Id", "DeletedUtc", "UnpublishUtc")
+                        .HasDatabaseName("IX_NewsArticle_PublicList");
 
                     b.ToTable("NewsArticles", (string)null);
                 });
@@ -303,7 +304,8 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.HasIndex("TranslationGroupId", "Culture")
                         .IsUnique();
 
-                    b.HasIndex("Culture", "Status", "PublishedUtc");
+                    b.HasIndex("Culture", "Status", "PublishedUtc", "Id", "DeletedUtc", "UnpublishUtc")
+                        .HasDatabaseName("IX_Page_PublicList");
 
                     b.ToTable("Pages", (string)null);
                 });

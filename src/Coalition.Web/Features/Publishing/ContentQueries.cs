@@ -23,6 +23,15 @@ public sealed class ContentQueries(CoalitionDbContext db, TimeProvider clock)
         return new PagedList<ContentSummary>(items, page, pageCount, total);
     }
 
+    /// <summary>The newest visible items, for the home page: no count, no paging.</summary>
+    public async Task<IReadOnlyList<ContentSummary>> LatestPublicAsync<T>(string culture, int count, CancellationToken ct = default)
+        where T : ContentItem =>
+        await db.Set<T>().AsNoTracking().Where(x => x.Culture == culture).VisibleToPublic(Now)
+            .OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id)
+            .Take(count)
+            .Select(x => new ContentSummary(x.Id, x.Culture, x.Slug, x.Title, x.Summary, x.PublishedUtc!.Value))
+            .ToListAsync(ct);
+
     /// <summary>The visible item with this slug, or where an old slug now points, or nothing.</summary>
     public async Task<PublicLookup<T>> FindPublicAsync<T>(string culture, string slug, CancellationToken ct = default)
         where T : ContentItem
