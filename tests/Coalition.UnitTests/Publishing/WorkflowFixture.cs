@@ -3,8 +3,7 @@ using Coalition.Data.Providers;
 using Coalition.Web.Features.Audit;
 using Coalition.Web.Features.Publishing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using Coalition.UnitTests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -16,14 +15,7 @@ namespace Coalition.UnitTests.Publishing;
 /// </summary>
 public sealed class WorkflowFixture : IDisposable
 {
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
-
-    public WorkflowFixture()
-    {
-        _connection.Open();
-        using var db = NewContext();
-        db.Database.Migrate();
-    }
+    private readonly SqliteInMemoryDatabase _database = new();
 
     /// <summary>10:00 in Dushanbe on 1 June 2026.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 5, 0, 0, TimeSpan.Zero));
@@ -32,10 +24,9 @@ public sealed class WorkflowFixture : IDisposable
 
     public Scope NewScope(string? userName = "editor@example.org") => new(this, userName);
 
-    public SqliteCoalitionDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<SqliteCoalitionDbContext>().UseSqlite(_connection).Options);
+    public SqliteCoalitionDbContext NewContext() => _database.CreateContext();
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose() => _database.Dispose();
 
     public sealed class Scope : IDisposable
     {
@@ -55,7 +46,7 @@ public sealed class WorkflowFixture : IDisposable
             var current = new CurrentStaff(http.Object);
             Audit = new AuditLog(Db, current, fixture.Clock);
             Revisions = new RevisionStore(Db, current, fixture.Clock);
-            News = new ContentEditor<NewsArticle>(Db, new MarkdownRenderer(), Revisions, Audit, fixture.Clock);
+            News = new ContentEditor<NewsArticle>(Db, SqliteInMemoryDatabase.Renderer, Revisions, Audit, fixture.Clock);
             Queries = new ContentQueries(Db, fixture.Clock);
             AdminQueries = new ContentAdminQueries(Db, fixture.Clock);
             ShareLinks = new ShareLinkService(Db, Audit, current, fixture.Clock);

@@ -1,5 +1,6 @@
 using Coalition.Data;
 using Coalition.Data.Entities;
+using Coalition.Web.Features.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coalition.Web.Features.Audit;
@@ -62,7 +63,7 @@ public sealed class AuditLog(CoalitionDbContext db, CurrentStaff current, TimePr
         }
 
         var total = await q.CountAsync(ct);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        var pageCount = PagedList<AuditEntry>.PagesFor(total, pageSize);
         page = Math.Clamp(page, 1, pageCount);
         var entries = await q.OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);

@@ -66,7 +66,7 @@ public sealed class ContentAdminQueries(CoalitionDbContext db, TimeProvider cloc
         where T : ContentItem
     {
         var total = await ordered.CountAsync(ct);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        var pageCount = PagedList<AdminContentRow>.PagesFor(total, pageSize);
         page = Math.Clamp(page, 1, pageCount);
         var rows = await RowsAsync(ordered.Skip((page - 1) * pageSize), pageSize, ct);
         return new PagedList<AdminContentRow>(rows, page, pageCount, total);

@@ -14,7 +14,7 @@ public sealed class ContentQueries(CoalitionDbContext db, TimeProvider clock)
     {
         var query = db.Set<T>().AsNoTracking().Where(x => x.Culture == culture).VisibleToPublic(Now);
         var total = await query.CountAsync(ct);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        var pageCount = PagedList<ContentSummary>.PagesFor(total, pageSize);
         var items = await query
             .OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
@@ -72,6 +72,9 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageCoun
 {
     public bool HasPrevious => Page > 1;
     public bool HasNext => Page < PageCount;
+
+    /// <summary>How many pages <paramref name="total"/> items fill; an empty list still has one page.</summary>
+    public static int PagesFor(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
 }
 
 public sealed record PublicLookup<T>(T? Item, string? RedirectSlug) where T : ContentItem;
