@@ -27,6 +27,7 @@ public sealed class AlternateLinks
         {
             if (_itemPaths is not null)
             {
+                // The section pages bind ?untranslated as an int: bool binding would reject "1" and drop the note.
                 links.Add(_itemPaths.TryGetValue(code, out var p)
                     ? new LanguageLink(code, p, Exists: true)
                     : new LanguageLink(code, $"/{code}/{_fallbackPath}?untranslated=1", Exists: false));
