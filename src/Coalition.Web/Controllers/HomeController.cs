@@ -20,10 +20,10 @@ public sealed class HomeController(ContentQueries content) : Controller
     }
 
     [HttpGet("/{culture:culture}")]
-    public async Task<IActionResult> Index(string culture, bool untranslated, CancellationToken ct)
+    public async Task<IActionResult> Index(string culture, int untranslated, CancellationToken ct)
     {
         var latest = await content.LatestPublicAsync<NewsArticle>(culture, LatestCount, ct);
-        return View(new HomeViewModel(latest, untranslated));
+        return View(new HomeViewModel(latest, untranslated == 1));
     }
 
     /// <summary>The language switcher: remembers the choice for a year, then goes back to the page (local URLs only).</summary>

@@ -12,7 +12,7 @@ public sealed class NewsController(ContentQueries content, AlternateLinks altern
     public const int PageSize = 10;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string culture, int page = 1, bool untranslated = false, CancellationToken ct = default)
+    public async Task<IActionResult> Index(string culture, int page = 1, int untranslated = 0, CancellationToken ct = default)
     {
         if (page < 1)
         {
@@ -25,7 +25,7 @@ public sealed class NewsController(ContentQueries content, AlternateLinks altern
             return NotFound();
         }
 
-        return View(new NewsListViewModel(list, untranslated));
+        return View(new NewsListViewModel(list, untranslated == 1));
     }
 
     [HttpGet("{slug}")]

@@ -10,7 +10,7 @@ namespace Coalition.Web.Controllers;
 public sealed class PagesController(ContentQueries content, AlternateLinks alternates) : Controller
 {
     [HttpGet("/{culture:culture}/{key:regex(^(about|contacts|disclaimer)$)}")]
-    public async Task<IActionResult> Show(string culture, string key, bool untranslated, CancellationToken ct)
+    public async Task<IActionResult> Show(string culture, string key, int untranslated, CancellationToken ct)
     {
         var found = await content.FindPublicAsync<Page>(culture, key, ct);
         if (found.Item is not { } page)
@@ -20,6 +20,6 @@ public sealed class PagesController(ContentQueries content, AlternateLinks alter
 
         var translations = await content.PublicTranslationsAsync<Page>(page.TranslationGroupId, ct);
         alternates.ForItem(translations.ToDictionary(t => t.Key, t => $"/{t.Key}/{t.Value}"), "");
-        return View(new PageViewModel(key, page.Title, page.BodyHtml, untranslated));
+        return View(new PageViewModel(key, page.Title, page.BodyHtml, untranslated == 1));
     }
 }

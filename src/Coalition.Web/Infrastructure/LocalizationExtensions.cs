@@ -26,7 +26,7 @@ public static class LocalizationExtensions
             [
                 new PathCultureProvider(),
                 new LanguageCookieCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                new AcceptLanguageCultureProvider(),
             ];
         });
         return builder;

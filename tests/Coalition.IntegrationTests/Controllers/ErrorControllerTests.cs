@@ -35,7 +35,10 @@ public sealed class ErrorControllerTests(CoalitionAppFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var document = await response.ParseAsync();
         Assert.Equal("tg", document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Саҳифа ёфт нашуд", document.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Equal("Ба саҳифаи асосӣ гузаред", document.QuerySelector(".error-page a")?.TextContent.Trim());
         Assert.Equal("/tg/", document.QuerySelector(".error-page a")?.GetAttribute("href"));
+        Assert.Equal("Хабарҳо", document.QuerySelector(".main-nav a[href='/tg/news']")?.TextContent.Trim());
     }
 
     [Fact]

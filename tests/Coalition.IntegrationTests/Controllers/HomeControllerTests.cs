@@ -1,5 +1,6 @@
 using System.Net;
 using Coalition.IntegrationTests.Infrastructure;
+using Coalition.Web.Features.Localization;
 
 namespace Coalition.IntegrationTests.Controllers;
 
@@ -8,6 +9,8 @@ public sealed class HomeControllerTests(CoalitionAppFactory factory) : IClassFix
     [Theory]
     [InlineData("en", "/en/")]
     [InlineData("tg-TJ, ru;q=0.5", "/tg/")]
+    [InlineData("tg, ru;q=0.8", "/tg/")]
+    [InlineData("de, ru;q=0.8, tg;q=0.5", "/ru/")]
     [InlineData("de-DE", "/ru/")]
     [InlineData(null, "/ru/")]
     public async Task Root_AcceptLanguage_RedirectsToThatCulture(string? acceptLanguage, string expected)
@@ -33,13 +36,46 @@ public sealed class HomeControllerTests(CoalitionAppFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Language_ForeignReturnUrl_StaysOnTheSite()
+    public async Task Language_ExplicitChoice_SetsTheCookieAndRootGoesThere()
+    {
+        using var client = factory.CreateBrowser("ru");
+
+        using var choice = await client.GetAsync(new Uri("/language/en?returnUrl=/en/", UriKind.Relative));
+        using var root = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, choice.StatusCode);
+        Assert.Equal("/en/", choice.Headers.Location?.OriginalString);
+        var cookie = Assert.Single(choice.Headers.GetValues("Set-Cookie"), c => c.StartsWith(SiteCultures.CookieName + "=", StringComparison.Ordinal));
+        Assert.StartsWith($"{SiteCultures.CookieName}=en;", cookie, StringComparison.Ordinal);
+        Assert.Contains("max-age=", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("/en/", root.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https:evil.example")]
+    public async Task Language_ForeignReturnUrl_StaysOnTheSite(string returnUrl)
     {
         using var client = factory.CreateBrowser();
 
-        using var response = await client.GetAsync(new Uri("/language/en?returnUrl=https://evil.example/", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri($"/language/en?returnUrl={Uri.EscapeDataString(returnUrl)}", UriKind.Relative));
 
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/en/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Language_UnknownCode_Returns404AndSetsNoCookie()
+    {
+        using var client = factory.CreateBrowser();
+
+        using var response = await client.GetAsync(new Uri("/language/de?returnUrl=/ru/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(SiteCultures.CookieName, StringComparison.Ordinal)));
     }
 
     [Fact]

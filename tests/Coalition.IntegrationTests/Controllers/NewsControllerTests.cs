@@ -1,7 +1,11 @@
 using System.Net;
 using Coalition.Data.Entities;
 using Coalition.IntegrationTests.Infrastructure;
+using Coalition.Web.Areas.Admin.ViewModels;
+using Coalition.Web.Features.Accounts;
+using Coalition.Web.Features.Localization;
 using Coalition.Web.Features.Publishing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coalition.IntegrationTests.Controllers;
@@ -14,6 +18,42 @@ public sealed class NewsControllerTests(CoalitionAppFactory factory) : IClassFix
     {
         using var client = factory.CreateBrowser();
         return await client.GetAsync(new Uri(url, UriKind.Relative));
+    }
+
+    private async Task<HttpStatusCode> StatusAsync(string url)
+    {
+        using var response = await GetAsync(url);
+        return response.StatusCode;
+    }
+
+    private async Task<bool> IsListedAsync(string culture, string title)
+    {
+        using var client = factory.CreateBrowser();
+        var list = await client.GetDocumentAsync($"/{culture}/news");
+        return list.QuerySelectorAll(".card-title a").Any(a => a.TextContent.Trim() == title);
+    }
+
+    /// <summary>The value a datetime-local input of the admin form takes for <paramref name="utc"/>: Dushanbe time, to the minute.</summary>
+    private static string FormTime(DateTime utc) => ContentFormViewModel.InputValue(DushanbeTime.ToLocal(utc))!;
+
+    private DateTime NextWholeMinute() => new(factory.UtcNow.Ticks - (factory.UtcNow.Ticks % TimeSpan.TicksPerMinute) + TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+
+    /// <summary>Creates an English article through the admin form; returns its slug.</summary>
+    private async Task<string> CreateThroughTheFormAsync(string title, string action, DateTime? publishAtUtc = null, DateTime? unpublishAtUtc = null)
+    {
+        using var editor = await factory.SignedInClientAsync(Roles.Editor);
+        using var response = await editor.SubmitFormAsync("/admin/news/create", "/admin/news/create", new()
+        {
+            ["Culture"] = "en",
+            ["Title"] = title,
+            ["Body"] = "Text of the article.",
+            ["PublishAt"] = publishAtUtc is { } at ? FormTime(at) : "",
+            ["UnpublishAt"] = unpublishAtUtc is { } until ? FormTime(until) : "",
+            ["action"] = action,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await factory.QueryDbAsync(db => db.News.AsNoTracking().SingleAsync(n => n.Title == title));
+        return stored.Slug;
     }
 
     [Fact]
@@ -112,5 +152,39 @@ public sealed class NewsControllerTests(CoalitionAppFactory factory) : IClassFix
         using var response = await GetAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Show_ScheduledThroughTheAdminForm_404UntilItsTimeThen200AndListed()
+    {
+        var title = Unique("Scheduled statement");
+        var goesLive = NextWholeMinute().AddHours(2);
+        var slug = await CreateThroughTheFormAsync(title, "schedule", publishAtUtc: goesLive);
+        Assert.Equal(goesLive, await factory.QueryDbAsync(db => db.News.Where(n => n.Slug == slug).Select(n => n.PublishedUtc).SingleAsync()));
+
+        factory.Clock.Advance(goesLive - factory.UtcNow - TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync($"/en/news/{slug}"));
+        Assert.False(await IsListedAsync("en", title));
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync($"/en/news/{slug}"));
+        Assert.True(await IsListedAsync("en", title));
+    }
+
+    [Fact]
+    public async Task Show_UnpublishAtSetInTheAdminForm_VisibleBeforeAnd404After()
+    {
+        var title = Unique("Campaign that ends");
+        var ends = NextWholeMinute().AddHours(1);
+        var slug = await CreateThroughTheFormAsync(title, "publish", unpublishAtUtc: ends);
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync($"/en/news/{slug}"));
+
+        factory.Clock.Advance(ends - factory.UtcNow - TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync($"/en/news/{slug}"));
+        Assert.True(await IsListedAsync("en", title));
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync($"/en/news/{slug}"));
+        Assert.False(await IsListedAsync("en", title));
     }
 }

@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
@@ -48,6 +49,76 @@ public static class BrowserExtensions
         ArgumentNullException.ThrowIfNull(client);
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(new Uri(actionUrl, UriKind.Relative), content);
+    }
+
+    /// <summary>
+    /// What a browser would send from the form of <paramref name="page"/> that posts to <paramref name="action"/>:
+    /// its named inputs, textareas and selected options as they were loaded, hidden token and version included.
+    /// Submit buttons are left out: name the one pressed in the changes.
+    /// </summary>
+    public static Dictionary<string, string> FormFields(this IHtmlDocument page, string action)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var form = page.QuerySelectorAll("form").FirstOrDefault(f => f.GetAttribute("action") == action);
+        Assert.True(form is not null, $"the page has no form posting to {action}");
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var control in form!.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = control.GetAttribute("name")!;
+            switch (control)
+            {
+                case IHtmlInputElement input when input.Type is "submit" or "button" or "reset" or "image":
+                case IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false }:
+                    break;
+                case IHtmlInputElement input:
+                    fields[name] = input.Value;
+                    break;
+                case IHtmlTextAreaElement textArea:
+                    fields[name] = textArea.Value;
+                    break;
+                case IHtmlSelectElement select:
+                    fields[name] = select.Value ?? "";
+                    break;
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>Submits the form of <paramref name="page"/> that posts to <paramref name="action"/>, as loaded, with <paramref name="changes"/> typed in.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument page, string action, Dictionary<string, string>? changes = null)
+    {
+        var fields = page.FormFields(action);
+        foreach (var (name, value) in changes ?? [])
+        {
+            fields[name] = value;
+        }
+
+        return await client.PostWithoutTokenAsync(action, fields);
+    }
+
+    /// <summary>Opens <paramref name="formPageUrl"/> and submits its form that posts to <paramref name="action"/>, with <paramref name="changes"/> typed in.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string formPageUrl, string action, Dictionary<string, string>? changes = null)
+    {
+        var page = await client.GetDocumentAsync(formPageUrl);
+        return await client.SubmitFormAsync(page, action, changes);
+    }
+
+    /// <summary>GETs where <paramref name="redirect"/> points; fails the test unless it is a redirect.</summary>
+    public static async Task<HttpResponseMessage> FollowAsync(this HttpClient client, HttpResponseMessage redirect)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(redirect);
+        var location = redirect.Headers.Location;
+        Assert.True(location is not null && (int)redirect.StatusCode is >= 300 and < 400, $"expected a redirect, got {(int)redirect.StatusCode}");
+        return await client.GetAsync(location);
+    }
+
+    /// <summary>The trimmed text of the first element matching <paramref name="selector"/>, or null.</summary>
+    public static string? Text(this IParentNode node, string selector)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.QuerySelector(selector)?.TextContent.Trim();
     }
 
     /// <summary>The path of a redirect's Location header, without the query.</summary>

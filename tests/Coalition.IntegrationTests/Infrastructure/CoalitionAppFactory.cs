@@ -3,9 +3,13 @@ using Coalition.Data.Entities;
 using Coalition.Web.Features.Publishing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Coalition.IntegrationTests.Infrastructure;
 
@@ -13,6 +17,7 @@ namespace Coalition.IntegrationTests.Infrastructure;
 /// The real app, environment "Testing", on its own SQLite file under the temp folder (deleted on dispose).
 /// No demo content unless a subclass says so (<see cref="DemoCoalitionAppFactory"/>), no log file.
 /// One factory serves one test class; tests share its database, so each makes its own uniquely named data.
+/// The app's <see cref="TimeProvider"/> is <see cref="Clock"/>: time stands still until a test moves it.
 /// </summary>
 public class CoalitionAppFactory : WebApplicationFactory<Program>
 {
@@ -24,7 +29,17 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
     /// <summary>Whether the app fills the empty database with its demo news and pages at startup.</summary>
     protected virtual bool SeedDemo => false;
 
+    /// <summary>When <see cref="Clock"/> starts: 10:00 in Dushanbe on 5 May 2026.</summary>
+    public static readonly DateTimeOffset StartTime = new(2026, 5, 5, 5, 0, 0, TimeSpan.Zero);
+
     public string DatabasePath => _databasePath;
+
+    /// <summary>The app's clock. Tests move it forward with <see cref="FakeTimeProvider.Advance"/>; they never sleep.
+    /// Tests of one class share it, so they take times from <see cref="UtcNow"/>, not from <see cref="StartTime"/>.</summary>
+    public FakeTimeProvider Clock { get; } = new(StartTime);
+
+    /// <summary>The app's "now" as stored in the database.</summary>
+    public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,6 +50,7 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Demo", SeedDemo ? "true" : "false");
         builder.UseSetting("LogFile:Enabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects, so tests see every 302.</summary>
@@ -125,6 +141,42 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
         var item = await editor.FindAsync(result.Id);
         return (result.Id, item!.Slug);
     }
+
+    /// <summary>Translates article <paramref name="sourceId"/> into <paramref name="culture"/> as "Translate to…" does, then gives it
+    /// <paramref name="title"/> and, unless <paramref name="publish"/> is false, publishes it; returns its id and slug.</summary>
+    public async Task<(int Id, string Slug)> TranslateNewsAsync(int sourceId, string culture, string title, bool publish = true)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var editor = scope.ServiceProvider.GetRequiredService<ContentEditor<NewsArticle>>();
+        var created = await editor.CreateTranslationAsync(sourceId, culture, userId: null);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not translate article {sourceId} into {culture}: {created.Outcome}.");
+        }
+
+        var draft = await editor.FindAsync(created.Id);
+        var saved = await editor.UpdateAsync(created.Id, new ContentInput(culture, title, null, draft!.Summary, draft.BodyMarkdown, draft.Version), publish ? SaveAction.Publish : SaveAction.Draft, userId: null);
+        if (!saved.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not save the translation '{title}': {saved.Outcome}.");
+        }
+
+        var item = await editor.FindAsync(created.Id);
+        return (item!.Id, item.Slug);
+    }
+
+    /// <summary>Every endpoint in the app's routing table: HTTP method ("*" when it takes any), route pattern
+    /// ("/admin/news/{id:int}/edit") and MVC area.</summary>
+    public IReadOnlyList<(string Method, string Pattern, string? Area)> Endpoints() =>
+        Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? methods : ["*"])
+                .Select(method => (
+                    method,
+                    "/" + e.RoutePattern.RawText!.TrimStart('/'),
+                    e.Metadata.GetMetadata<ControllerActionDescriptor>() is { } action && action.RouteValues.TryGetValue("area", out var area) ? area : null)))
+            .Distinct()
+            .ToList();
 
     protected override void Dispose(bool disposing)
     {

@@ -30,6 +30,16 @@ public sealed partial class ResourceCoverageTests
         Assert.Empty(empty);
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void ResourceFile_NoTwoKeysDifferOnlyInCase(string language)
+    {
+        // The resource compiler keeps only the first of "Published" and "published": the other shows in English.
+        var clashes = Keys(language).Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, $"SharedResource.{language}.resx:\n" + string.Join("\n", clashes));
+    }
+
     [Fact]
     public void ResourceFiles_HaveTheSameKeys()
     {

@@ -27,6 +27,7 @@ public sealed class AlternateLinks
         {
             if (_itemPaths is not null)
             {
+                // The section pages bind ?untranslated as an int: bool binding would reject "1" and drop the note.
                 links.Add(_itemPaths.TryGetValue(code, out var p)
                     ? new LanguageLink(code, p, Exists: true)
                     : new LanguageLink(code, $"/{code}/{_fallbackPath}?untranslated=1", Exists: false));
@@ -34,7 +35,9 @@ public sealed class AlternateLinks
             else if (isPublic)
             {
                 var rest = path.Value!.Length > current!.Length + 1 ? path.Value[(current.Length + 1)..] : "/";
-                links.Add(new LanguageLink(code, $"/{code}{rest}{PageOnly(query)}", Exists: true));
+                // Each language has its own number of pages: page 2 of the Russian news may not exist in Tajik.
+                var page = string.Equals(code, current, StringComparison.OrdinalIgnoreCase) ? PageOnly(query) : "";
+                links.Add(new LanguageLink(code, $"/{code}{rest}{page}", Exists: true));
             }
             else
             {
@@ -51,7 +54,7 @@ public sealed class AlternateLinks
 
     private static string PageOnly(QueryString query)
     {
-        // Only the page number carries over; a note such as ?untranslated=1 belongs to this visit.
+        // Only the page number stays; a note such as ?untranslated=1 belongs to this visit.
         if (!query.HasValue)
         {
             return "";

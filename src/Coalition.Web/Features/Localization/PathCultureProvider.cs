@@ -47,3 +47,24 @@ public sealed class LanguageCookieCultureProvider : RequestCultureProvider
         return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(name, name));
     }
 }
+
+/// <summary>
+/// The browser's languages, matched by their primary code as "/" matches them (<see cref="LanguageNegotiator"/>):
+/// "tg" and "tg-TJ" mean Tajik. The stock Accept-Language provider matches only a supported culture's exact name or
+/// a parent of the requested one, so "tg" never reached tg-Cyrl-TJ and Tajik browsers got Russian staff pages.
+/// </summary>
+public sealed class AcceptLanguageCultureProvider : RequestCultureProvider
+{
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        string? header = httpContext.Request.Headers.AcceptLanguage;
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return NullProviderCultureResult;
+        }
+
+        var name = SiteCultures.ToCultureInfo(LanguageNegotiator.Choose(cookieValue: null, header)).Name;
+        return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(name, name));
+    }
+}

@@ -9,20 +9,32 @@ namespace Coalition.Web.Features.Publishing;
 /// <summary>Renders a draft exactly as the public would see it, in the item's language; never indexed, never cached.</summary>
 public static class PreviewRendering
 {
-    public static ViewResult PreviewView(this Controller controller, ContentItem item, WorkingCopy copy, MarkdownRenderer renderer, string? backUrl)
+    public static IActionResult PreviewView(this Controller controller, ContentItem item, WorkingCopy copy, MarkdownRenderer renderer, string? backUrl)
     {
         ArgumentNullException.ThrowIfNull(controller);
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(copy);
         ArgumentNullException.ThrowIfNull(renderer);
         var culture = SiteCultures.ToCultureInfo(item.Culture);
-        CultureInfo.CurrentCulture = culture;
-        CultureInfo.CurrentUICulture = culture;
         var headers = controller.Response.Headers;
         headers.CacheControl = "no-store";
         headers["X-Robots-Tag"] = "noindex, nofollow";
         var article = new NewsArticleViewModel(copy.Title, copy.Summary, renderer.ToSafeHtml(copy.Body), item.PublishedUtc);
-        return controller.View("~/Views/Preview/Show.cshtml", new PreviewViewModel(article, backUrl));
+        return new InCultureResult(controller.View("~/Views/Preview/Show.cshtml", new PreviewViewModel(article, backUrl)), culture);
+    }
+
+    /// <summary>
+    /// Runs a result in <paramref name="culture"/>. The culture is set when the view renders, not in the action:
+    /// a culture set inside an async action is undone when the action returns, before the view is rendered.
+    /// </summary>
+    private sealed class InCultureResult(IActionResult inner, CultureInfo culture) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = culture;
+            return inner.ExecuteResultAsync(context);
+        }
     }
 }
 

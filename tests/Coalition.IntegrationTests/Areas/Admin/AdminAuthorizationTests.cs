@@ -1,10 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Coalition.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Controllers;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Coalition.IntegrationTests.Areas.Admin;
 
@@ -12,12 +8,9 @@ namespace Coalition.IntegrationTests.Areas.Admin;
 public sealed partial class AdminAuthorizationTests(CoalitionAppFactory factory) : IClassFixture<CoalitionAppFactory>
 {
     private List<(string Method, string Path)> AdminEndpoints() =>
-        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>() is { } action
-                && action.RouteValues.TryGetValue("area", out var area) && area == "Admin")
-            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(method => (method, "/" + RouteParameter().Replace(e.RoutePattern.RawText!.TrimStart('/'), "1"))))
+        factory.Endpoints()
+            .Where(e => e.Area == "Admin")
+            .Select(e => (e.Method == "*" ? "GET" : e.Method, RouteParameter().Replace(e.Pattern, "1")))
             .Distinct()
             .ToList();
 

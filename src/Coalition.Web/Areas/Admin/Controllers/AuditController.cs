@@ -14,8 +14,16 @@ public sealed class AuditController(AuditLog audit) : AdminControllerBase
 {
     public const int PageSize = 50;
 
+    // [FromQuery] on every filter: without it "action" binds the route value (the action name, "Index") and the filter is ignored.
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? user, string? action, string? type, DateOnly? from, DateOnly? to, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index(
+        [FromQuery] string? user,
+        [FromQuery] string? action,
+        [FromQuery] string? type,
+        [FromQuery] DateOnly? from,
+        [FromQuery] DateOnly? to,
+        [FromQuery] int page = 1,
+        CancellationToken ct = default)
     {
         var filter = new AuditFilter(
             user,

@@ -56,7 +56,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
     }
 
     [HttpPost("create")]
-    public async Task<IActionResult> Create(ContentFormViewModel form, string? action)
+    public async Task<IActionResult> Create(ContentFormViewModel form, [FromForm] string? action)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (!Info.CanCreate)
@@ -94,7 +94,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
     }
 
     [HttpPost("{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, ContentFormViewModel form, string? action)
+    public async Task<IActionResult> Edit(int id, ContentFormViewModel form, [FromForm] string? action)
     {
         ArgumentNullException.ThrowIfNull(form);
         var item = await Editor.FindAsync(id);

@@ -1,4 +1,6 @@
 using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Coalition.Data.Entities;
 using Coalition.IntegrationTests.Infrastructure;
 using Coalition.Web.Features.Accounts;
@@ -21,6 +23,50 @@ public sealed class NewsControllerTests(CoalitionAppFactory factory) : IClassFix
 
     private Task<NewsArticle?> FindByTitleAsync(string title) =>
         factory.QueryDbAsync(db => db.News.AsNoTracking().FirstOrDefaultAsync(n => n.Title == title));
+
+    private Task<NewsArticle> LoadAsync(int id) =>
+        factory.QueryDbAsync(db => db.News.AsNoTracking().SingleAsync(n => n.Id == id));
+
+    private Task<int> RevisionCountAsync(int id) =>
+        factory.QueryDbAsync(db => db.Revisions.CountAsync(r => r.ContentType == nameof(NewsArticle) && r.ItemId == id));
+
+    private static string EditUrl(int id) => $"/admin/news/{id}/edit";
+
+    private static string Unique(string title) => $"{title} {Guid.NewGuid():N}";
+
+    private async Task<HttpStatusCode> PublicStatusAsync(string url)
+    {
+        using var visitor = factory.CreateBrowser();
+        using var response = await visitor.GetAsync(new Uri(url, UriKind.Relative));
+        return response.StatusCode;
+    }
+
+    private async Task<string> PublicBodyAsync(string url)
+    {
+        using var visitor = factory.CreateBrowser();
+        var page = await visitor.GetDocumentAsync(url);
+        return page.Text(".prose") ?? "";
+    }
+
+    /// <summary>The admin list's row of the item titled <paramref name="title"/>.</summary>
+    private static IElement Row(IHtmlDocument list, string title) =>
+        Assert.Single(list.QuerySelectorAll("tbody tr"), tr => tr.Text("td a") == title);
+
+    /// <summary>The language badges of a row, as "RU", "EN (outdated)" or "TG missing".</summary>
+    private static List<string> Languages(IElement row) =>
+        row.QuerySelectorAll("ul.translations li").Select(li =>
+            li.QuerySelector("a.lang-exists") is { } a
+                ? a.ClassList.Contains("lang-outdated") ? $"{a.FirstChild!.TextContent.Trim()} (outdated)" : a.FirstChild!.TextContent.Trim()
+                : $"{li.QuerySelector(".lang-missing [aria-hidden]")!.TextContent.Trim()} missing").ToList();
+
+    /// <summary>Asserts that <paramref name="response"/> turned a signed-in staff member away: to the access-denied page, which answers 403.</summary>
+    private static async Task AssertDeniedAsync(HttpClient client, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/access-denied", response.RedirectPath());
+        using var denied = await client.FollowAsync(response);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+    }
 
     [Fact]
     public async Task Create_EditorPublishesThroughTheForm_ArticleIsPublic()
@@ -127,30 +173,34 @@ public sealed class NewsControllerTests(CoalitionAppFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Edit_StaleVersion_ShowsTheConflictAndKeepsTheSavedText()
+    public async Task Edit_TwoEditorsSaveTheSameLoadedForm_SecondGets409WithBothTexts()
     {
-        var (id, _) = await factory.CreateNewsAsync($"Shared article {Guid.NewGuid():N}", publish: false, culture: "en");
+        var (id, _) = await factory.CreateNewsAsync($"Shared article {Guid.NewGuid():N}", publish: false, culture: "en", body: "The original text.");
         using var first = await factory.SignedInClientAsync(Roles.Editor);
         using var second = await factory.SignedInClientAsync(Roles.Editor);
-        var firstToken = await first.GetAntiforgeryTokenAsync($"/admin/news/{id}/edit");
-        var secondToken = await second.GetAntiforgeryTokenAsync($"/admin/news/{id}/edit");
+        var firstPage = await first.GetDocumentAsync(EditUrl(id));
+        var secondPage = await second.GetDocumentAsync(EditUrl(id));
 
-        var firstForm = ArticleForm("First editor's title", "First", "draft", culture: "en");
-        firstForm["Version"] = "1";
-        firstForm[BrowserExtensions.AntiforgeryField] = firstToken;
-        using var saved = await first.PostWithoutTokenAsync($"/admin/news/{id}/edit", firstForm);
-        var secondForm = ArticleForm("Second editor's title", "Second", "draft", culture: "en");
-        secondForm["Version"] = "1";
-        secondForm[BrowserExtensions.AntiforgeryField] = secondToken;
-        using var conflict = await second.PostWithoutTokenAsync($"/admin/news/{id}/edit", secondForm);
+        using var saved = await first.SubmitFormAsync(firstPage, EditUrl(id), new() { ["Title"] = "First editor's title", ["Body"] = "The first editor's text.", ["action"] = "draft" });
+        using var conflict = await second.SubmitFormAsync(secondPage, EditUrl(id), new() { ["Title"] = "Second editor's title", ["Body"] = "The second editor's text.", ["action"] = "draft" });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
-        var document = await conflict.ParseAsync();
-        Assert.NotNull(document.QuerySelector("section.conflict"));
-        Assert.Equal("Second editor's title", document.QuerySelector("input#Title")?.GetAttribute("value"));
-        var stored = await factory.QueryDbAsync(db => db.News.AsNoTracking().SingleAsync(n => n.Id == id));
-        Assert.Equal(("First editor's title", 2), (stored.Title, stored.Version));
+        var page = await conflict.ParseAsync();
+        Assert.NotNull(page.QuerySelector(".form-errors"));
+        Assert.Equal("Second editor's title", page.QuerySelector("input#Title")?.GetAttribute("value"));
+        Assert.Equal("The second editor's text.", page.Text("textarea#Body"));
+        var theirs = page.QuerySelector("section.conflict");
+        Assert.NotNull(theirs);
+        Assert.Contains("First editor's title", theirs.TextContent, StringComparison.Ordinal);
+        Assert.Equal("The first editor's text.", theirs.Text("pre.saved-text"));
+        var stored = await LoadAsync(id);
+        Assert.Equal(("First editor's title", "The first editor's text.", 2), (stored.Title, stored.BodyMarkdown, stored.Version));
+
+        // The conflict page carries the new version: saving it again, on purpose, succeeds.
+        using var resaved = await second.SubmitFormAsync(page, EditUrl(id), new() { ["action"] = "draft" });
+        Assert.Equal(HttpStatusCode.Redirect, resaved.StatusCode);
+        Assert.Equal("Second editor's title", (await LoadAsync(id)).Title);
     }
 
     [Fact]
@@ -202,5 +252,275 @@ public sealed class NewsControllerTests(CoalitionAppFactory factory) : IClassFix
         using var visitor = factory.CreateBrowser();
         using var page = await visitor.GetAsync(new Uri($"/ru/news/{slug}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Accept-Language")]
+    [InlineData("cookie")]
+    public async Task Create_EmptyTitleUnderATajikInterface_ShowsTheTajikRequiredMessage(string chosenBy)
+    {
+        var staff = await factory.CreateStaffAsync(Roles.Editor);
+        using var editor = await factory.SignedInClientAsync(staff, acceptLanguage: chosenBy == "cookie" ? "en" : "tg");
+        if (chosenBy == "cookie")
+        {
+            (await editor.GetAsync(new Uri("/language/tg?returnUrl=/admin/news/create", UriKind.Relative))).Dispose();
+        }
+
+        var body = $"Body without a title {Guid.NewGuid():N}";
+        using var response = await editor.PostFormAsync("/admin/news/create", "/admin/news/create", ArticleForm("", body, "draft"));
+
+        Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Equal("tg", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Майдони «Сарлавҳа» ҳатмист.", page.QuerySelector("#Title")?.ParentElement?.Text(".field-error"));
+        Assert.Contains("Майдони «Сарлавҳа» ҳатмист.", page.Text(".form-errors"), StringComparison.Ordinal);
+        Assert.Equal(body, page.Text("textarea#Body"));
+        Assert.False(await factory.QueryDbAsync(db => db.News.AnyAsync(n => n.BodyMarkdown == body)));
+    }
+
+    [Fact]
+    public async Task Translate_ThroughTheEditPage_CreatesALinkedDraftPrefilledFromTheSource()
+    {
+        var title = Unique("Заявление коалиции");
+        const string Body = "Текст оригинала.\n\n- первый пункт\n- второй пункт";
+        var (sourceId, _) = await factory.CreateNewsAsync(title, publish: true, culture: "ru", body: Body);
+        var source = await LoadAsync(sourceId);
+        using var editor = await factory.SignedInClientAsync(Roles.Editor);
+
+        using var response = await editor.SubmitFormAsync(EditUrl(sourceId), $"/admin/news/{sourceId}/translate", new() { ["culture"] = "en" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var translation = await factory.QueryDbAsync(db => db.News.AsNoTracking().SingleAsync(n => n.TranslatedFromId == sourceId));
+        Assert.Equal(EditUrl(translation.Id), response.Headers.Location?.OriginalString);
+        Assert.Equal(("en", PublicationStatus.Draft, source.TranslationGroupId), (translation.Culture, translation.Status, translation.TranslationGroupId));
+        using var edit = await editor.FollowAsync(response);
+        var form = await edit.ParseAsync();
+        Assert.Equal(title, form.QuerySelector("input#Title")?.GetAttribute("value"));
+        Assert.Equal(Body, form.Text("textarea#Body"));
+        Assert.Equal("English", form.QuerySelector("input#Culture")?.GetAttribute("value"));
+        Assert.Equal("A draft translation was created from the original. Translate the text, then publish it.", form.Text("main > .notice"));
+        Assert.Equal(["RU", "TG missing", "EN"], Languages(form.QuerySelector("#translations-title")!.ParentElement!));
+        Assert.Equal(HttpStatusCode.NotFound, await PublicStatusAsync($"/en/news/{translation.Slug}"));
+
+        // Translating into the same language again leads to the existing draft instead of a second one.
+        using var again = await editor.SubmitFormAsync(EditUrl(sourceId), $"/admin/news/{sourceId}/translate", new() { ["culture"] = "en" });
+        Assert.Equal(EditUrl(translation.Id), again.Headers.Location?.OriginalString);
+        Assert.Equal(1, await factory.QueryDbAsync(db => db.News.CountAsync(n => n.TranslatedFromId == sourceId)));
+    }
+
+    [Fact]
+    public async Task Index_SourceTextChangedAfterTranslation_MarksTheTranslationOutdated()
+    {
+        var ruTitle = Unique("Исходник");
+        var enTitle = Unique("Translation");
+        var (sourceId, _) = await factory.CreateNewsAsync(ruTitle, publish: true, culture: "ru");
+        var (translationId, _) = await factory.TranslateNewsAsync(sourceId, "en", enTitle);
+        using var editor = await factory.SignedInClientAsync(Roles.Editor);
+
+        var before = await editor.GetDocumentAsync("/admin/news");
+        Assert.Equal(["RU", "TG missing", "EN"], Languages(Row(before, ruTitle)));
+        Assert.Equal(["RU", "TG missing", "EN"], Languages(Row(before, enTitle)));
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        using (var edited = await editor.SubmitFormAsync(EditUrl(sourceId), EditUrl(sourceId), new() { ["Body"] = "Исправленный текст.", ["action"] = "publish" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        }
+
+        var after = await editor.GetDocumentAsync("/admin/news");
+        Assert.Equal(["RU", "TG missing", "EN (outdated)"], Languages(Row(after, ruTitle)));
+        Assert.Equal(["RU", "TG missing", "EN (outdated)"], Languages(Row(after, enTitle)));
+        Assert.Equal("outdated", Row(after, enTitle).Text("a.lang-outdated .outdated"));
+
+        // The translator brings the translation up to date.
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        using (var updated = await editor.SubmitFormAsync(EditUrl(translationId), EditUrl(translationId), new() { ["Body"] = "Corrected text.", ["action"] = "publish" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, updated.StatusCode);
+        }
+
+        var done = await editor.GetDocumentAsync("/admin/news");
+        Assert.Equal(["RU", "TG missing", "EN"], Languages(Row(done, enTitle)));
+    }
+
+    [Fact]
+    public async Task Edit_DraftOfALiveArticle_PublicKeepsTheOldTextUntilPublished()
+    {
+        var (id, slug) = await factory.CreateNewsAsync(Unique("Live statement"), publish: true, culture: "en", body: "The old text.");
+        using var editor = await factory.SignedInClientAsync(Roles.Editor);
+
+        using var saved = await editor.SubmitFormAsync(EditUrl(id), EditUrl(id), new() { ["Body"] = "The new text.", ["action"] = "draft" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("The old text.", await PublicBodyAsync($"/en/news/{slug}"));
+        var edit = await editor.GetDocumentAsync(EditUrl(id));
+        Assert.Equal("The new text.", edit.Text("textarea#Body"));
+        Assert.NotNull(edit.QuerySelector(".badge-pending"));
+
+        using var published = await editor.SubmitFormAsync(edit, $"/admin/news/{id}/publish");
+
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal("The new text.", await PublicBodyAsync($"/en/news/{slug}"));
+        Assert.Null((await LoadAsync(id)).PendingRevisionId);
+    }
+
+    [Fact]
+    public async Task Preview_SignedInEditor_ShowsTheWorkingCopyNeitherIndexedNorCached()
+    {
+        var (id, _) = await factory.CreateNewsAsync(Unique("Статья с правкой"), publish: true, culture: "ru", body: "Опубликованный текст.");
+        using var editor = await factory.SignedInClientAsync(Roles.Editor);
+        (await editor.SubmitFormAsync(EditUrl(id), EditUrl(id), new() { ["Body"] = "Правка, которую ещё никто не видел.", ["action"] = "draft" })).Dispose();
+
+        using var response = await editor.GetAsync(new Uri($"/admin/news/{id}/preview", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("noindex", string.Join(",", response.Headers.GetValues("X-Robots-Tag")), StringComparison.Ordinal);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var page = await response.ParseAsync();
+        Assert.Equal("Правка, которую ещё никто не видел.", page.Text(".prose"));
+        Assert.Equal("ru", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("noindex, nofollow", page.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
+    }
+
+    [Fact]
+    public async Task Preview_Anonymous_RedirectsToLogin()
+    {
+        var (id, _) = await factory.CreateNewsAsync(Unique("Secret draft"), publish: false);
+        using var visitor = factory.CreateBrowser();
+
+        using var response = await visitor.GetAsync(new Uri($"/admin/news/{id}/preview", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/login", response.RedirectPath());
+    }
+
+    [Fact]
+    public async Task History_AfterThreeSaves_ListsThreeRevisionsNewestFirst()
+    {
+        var (id, _) = await factory.CreateNewsAsync(Unique("Revised"), publish: false, culture: "en", body: "First line.\n\nSecond line.");
+        using var editor = await factory.SignedInClientAsync(Roles.Editor);
+        (await editor.SubmitFormAsync(EditUrl(id), EditUrl(id), new() { ["Body"] = "First line.\n\nSecond line, changed.", ["action"] = "draft" })).Dispose();
+        (await editor.SubmitFormAsync(EditUrl(id), EditUrl(id), new() { ["Body"] = "First line.\n\nSecond line, changed.\n\nThird line.", ["action"] = "publish" })).Dispose();
+
+        var history = await editor.GetDocumentAsync($"/admin/news/{id}/history");
+
+        var rows = history.QuerySelectorAll("tbody tr").Select(tr => tr.Text("td a")).ToList();
+        Assert.Equal(["r3", "r2", "r1"], rows);
+        Assert.Equal(3, await RevisionCountAsync(id));
+    }
+
+    [Fact]
+    public async Task History_RussianInterface_NamesEachKindOfRevisionInRussian()
+    {
+        var (id, _) = await factory.CreateNewsAsync(Unique("История по-русски"), publish: false);
+        var staff = await factory.CreateStaffAsync(Roles.Editor);
+        using var editor = await factory.SignedInClientAsync(staff, acceptLanguage: "ru");
+        (await editor.SubmitFormAsync(EditUrl(id), EditUrl(id), new() { ["Body"] = "Вторая редакция.", ["action"] = "publish" })).Dispose();
+        (await editor.SubmitFormAsync($"/admin/news/{id}/revisions/1", $"/admin/news/{id}/revisions/1/restore")).Dispose();
+
+        var history = await editor.GetDocumentAsync($"/admin/news/{id}/history");
+
+        Assert.Equal("ru", history.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(
+            ["восстановлена r1", "сохранено и опубликовано", "сохранено"],
+            history.QuerySelectorAll("tbody tr").Select(tr => tr.Children[5].TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Diff_ComparedFromTheHistoryPage_MarksAddedAndRemovedLines()
+    {
+        var (id, _) = await factory.CreateNewsAsync(Unique("Compared"), publish: false, culture: "en", body: "Kept line.\n\nOld wording.");
+        using var editor = await factory.SignedInClientAsync(Roles.Editor);
+        (await editor.SubmitFormAsync(EditUrl(id), EditUrl(id), new() { ["Body"] = "Kept line.\n\nNew wording.", ["action"] = "draft" })).Dispose();
+        var history = await editor.GetDocumentAsync($"/admin/news/{id}/history");
+        var compare = history.FormFields($"/admin/news/{id}/diff");
+
+        var diff = await editor.GetDocumentAsync($"/admin/news/{id}/diff?from={compare["from"]}&to={compare["to"]}");
+
+        Assert.Equal(("1", "2"), (compare["from"], compare["to"]));
+        Assert.Contains(diff.QuerySelectorAll("ins"), e => e.TextContent.Contains("New wording.", StringComparison.Ordinal));
+        Assert.Contains(diff.QuerySelectorAll("del"), e => e.TextContent.Contains("Old wording.", StringComparison.Ordinal));
+        Assert.DoesNotContain(diff.QuerySelectorAll("ins, del"), e => e.TextContent.Contains("Kept line.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RestoreRevision_AnOldOne_AddsANewRevisionAndTheFormShowsItsText()
+    {
+        var (id, _) = await factory.CreateNewsAsync(Unique("Restorable"), publish: false, culture: "en", body: "The first version.");
+        using var editor = await factory.SignedInClientAsync(Roles.Editor);
+        (await editor.SubmitFormAsync(EditUrl(id), EditUrl(id), new() { ["Body"] = "The second version.", ["action"] = "draft" })).Dispose();
+        var before = await RevisionCountAsync(id);
+
+        using var response = await editor.SubmitFormAsync($"/admin/news/{id}/revisions/1", $"/admin/news/{id}/revisions/1/restore");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(before + 1, await RevisionCountAsync(id));
+        var edit = await editor.GetDocumentAsync(EditUrl(id));
+        Assert.Equal("The first version.", edit.Text("textarea#Body"));
+        var history = await editor.GetDocumentAsync($"/admin/news/{id}/history");
+        Assert.Equal($"r{before + 1}", history.Text("tbody tr td a"));
+        Assert.Equal("restored r1", history.QuerySelector("tbody tr")!.Children[5].TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Delete_ThenRestoreFromTheTrash_ArticleIsBackWithItsTranslationLinks()
+    {
+        var ruTitle = Unique("В корзину и обратно");
+        var (ruId, ruSlug) = await factory.CreateNewsAsync(ruTitle, publish: true, culture: "ru");
+        var (_, enSlug) = await factory.TranslateNewsAsync(ruId, "en", Unique("To the trash and back"));
+        using var editor = await factory.SignedInClientAsync(Roles.Editor);
+
+        using (var deleted = await editor.SubmitFormAsync($"/admin/news/{ruId}/delete", $"/admin/news/{ruId}/delete"))
+        {
+            Assert.Equal("/admin/news", deleted.RedirectPath());
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, await PublicStatusAsync($"/ru/news/{ruSlug}"));
+        Assert.DoesNotContain(ruTitle, (await editor.GetDocumentAsync("/admin/news")).Body!.TextContent, StringComparison.Ordinal);
+        var trash = await editor.GetDocumentAsync("/admin/news/trash");
+        Assert.Contains(trash.QuerySelectorAll("tbody td"), td => td.TextContent.Trim() == ruTitle);
+        using var visitor = factory.CreateBrowser();
+        var english = await visitor.GetDocumentAsync($"/en/news/{enSlug}");
+        Assert.Null(english.QuerySelector("head link[hreflang=ru]"));
+
+        using (var restored = await editor.SubmitFormAsync(trash, $"/admin/news/{ruId}/restore"))
+        {
+            Assert.Equal(EditUrl(ruId), restored.Headers.Location?.OriginalString);
+        }
+
+        var russian = await visitor.GetDocumentAsync($"/ru/news/{ruSlug}");
+        Assert.Equal($"http://localhost/en/news/{enSlug}", russian.QuerySelector("head link[hreflang=en]")?.GetAttribute("href"));
+        english = await visitor.GetDocumentAsync($"/en/news/{enSlug}");
+        Assert.Equal($"http://localhost/ru/news/{ruSlug}", english.QuerySelector("head link[hreflang=ru]")?.GetAttribute("href"));
+        Assert.DoesNotContain(ruTitle, (await editor.GetDocumentAsync("/admin/news/trash")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Purge_ByAnEditor_IsDeniedAndTheArticleStays()
+    {
+        var (id, _) = await factory.CreateNewsAsync(Unique("Not for editors to purge"), publish: true);
+        using var editor = await factory.SignedInClientAsync(Roles.Editor);
+        (await editor.SubmitFormAsync($"/admin/news/{id}/delete", $"/admin/news/{id}/delete")).Dispose();
+        var trash = await editor.GetDocumentAsync("/admin/news/trash");
+        Assert.Null(trash.QuerySelector($"form[action='/admin/news/{id}/purge']"));
+
+        using var response = await editor.PostFormAsync("/admin/news/trash", $"/admin/news/{id}/purge", []);
+
+        await AssertDeniedAsync(editor, response);
+        Assert.True(await factory.QueryDbAsync(db => db.News.AnyAsync(n => n.Id == id && n.DeletedUtc != null)));
+    }
+
+    [Fact]
+    public async Task Purge_ByAnAdministrator_DeletesTheArticleAndItsHistoryForGood()
+    {
+        var (id, _) = await factory.CreateNewsAsync(Unique("Purged"), publish: true);
+        using var admin = await factory.SignedInClientAsync(Roles.Administrator);
+        (await admin.SubmitFormAsync($"/admin/news/{id}/delete", $"/admin/news/{id}/delete")).Dispose();
+
+        using var response = await admin.SubmitFormAsync("/admin/news/trash", $"/admin/news/{id}/purge");
+
+        Assert.Equal("/admin/news/trash", response.RedirectPath());
+        Assert.False(await factory.QueryDbAsync(db => db.News.AnyAsync(n => n.Id == id)));
+        Assert.Equal(0, await RevisionCountAsync(id));
     }
 }
