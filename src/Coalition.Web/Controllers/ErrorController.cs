@@ -1,3 +1,4 @@
+using Coalition.Web.Features.Localization;
 using Coalition.Web.ViewModels.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,13 +9,16 @@ namespace Coalition.Web.Controllers;
 [ApiExplorerSettings(IgnoreApi = true)]
 [IgnoreAntiforgeryToken]
 [AllowAnonymous]
-public sealed class ErrorController : Controller
+public sealed class ErrorController(AlternateLinks alternates) : Controller
 {
     [Route("/error/{code:int?}")]
     public IActionResult Show(int? code)
     {
         var status = code is >= 400 and < 600 ? code.Value : 500;
         Response.StatusCode = status;
+
+        // The language switcher on an error page leads to each language's home page, never back to the error.
+        alternates.ForItem(SiteCultures.All.ToDictionary(c => c, c => $"/{c}/"), "");
         return View("Error", new ErrorViewModel(status));
     }
 }

@@ -66,7 +66,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
 
         if (!ModelState.IsValid)
         {
-            return View(ContentViews + "Edit.cshtml", new ContentEditViewModel(Info, form, null));
+            return InvalidCreate(form);
         }
 
         var saveAction = ParseAction(action);
@@ -74,7 +74,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
         if (!result.Succeeded)
         {
             AddError(result.Outcome);
-            return View(ContentViews + "Edit.cshtml", new ContentEditViewModel(Info, form, null));
+            return InvalidCreate(form);
         }
 
         Notice(SavedMessage(saveAction, pending: false));
@@ -359,6 +359,12 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
             _ => Text["Someone else saved this item meanwhile. Nothing was changed; try again."],
         });
         return RedirectToAction("Edit", new { id });
+    }
+
+    private ViewResult InvalidCreate(ContentFormViewModel form)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(ContentViews + "Edit.cshtml", new ContentEditViewModel(Info, form, null));
     }
 
     private async Task<IActionResult> EditViewAsync(T item, WorkingCopy copy, CancellationToken ct = default)
