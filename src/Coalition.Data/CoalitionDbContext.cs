@@ -15,6 +15,7 @@ public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Page> Pages => Set<Page>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<MediaItem> Media => Set<MediaItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
