@@ -8,6 +8,7 @@ builder.AddCoalitionDatabase();
 builder.AddCoalitionIdentity();
 builder.AddCoalitionLocalization();
 builder.AddCoalitionMvc();
+builder.AddCoalitionMedia();
 builder.AddCoalitionHealth();
 
 var app = builder.Build();

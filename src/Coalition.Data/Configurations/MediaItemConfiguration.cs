@@ -15,6 +15,7 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         builder.Property(x => x.Format).HasMaxLength(10).IsRequired();
         builder.Property(x => x.StorageKey).HasMaxLength(32).IsRequired();
         builder.Property(x => x.DisplayName).HasMaxLength(DisplayNameLength).IsRequired();
+        builder.Property(x => x.SearchText).HasMaxLength(1200).IsRequired();
         builder.Property(x => x.VariantWidths).HasMaxLength(50).IsRequired();
         builder.Property(x => x.AltRu).HasMaxLength(AltLength);
         builder.Property(x => x.AltTg).HasMaxLength(AltLength);

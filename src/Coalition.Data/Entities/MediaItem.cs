@@ -20,6 +20,9 @@ public class MediaItem
     /// <summary>The uploader's file name, sanitised (no path, no control or bidi characters, at most 150 characters); shown and used for downloads only.</summary>
     public string DisplayName { get; set; } = "";
 
+    /// <summary>Display name and alt texts in lower case, for a search that ignores case in every language.</summary>
+    public string SearchText { get; set; } = "";
+
     /// <summary>Bytes stored: the cleaned document, or all variants of an image together.</summary>
     public long SizeBytes { get; set; }
 

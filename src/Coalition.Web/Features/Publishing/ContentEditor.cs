@@ -3,6 +3,7 @@ using Coalition.Data;
 using Coalition.Data.Entities;
 using Coalition.Web.Features.Audit;
 using Coalition.Web.Features.Localization;
+using Coalition.Web.Features.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coalition.Web.Features.Publishing;
@@ -11,7 +12,7 @@ namespace Coalition.Web.Features.Publishing;
 /// Create, save, publish, translate and delete for every content type: slugs, old-slug redirects,
 /// translation groups and optimistic concurrency live here once, not in each controller.
 /// </summary>
-public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer renderer, AuditLog audit, TimeProvider clock)
+public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer renderer, MediaQueries media, AuditLog audit, TimeProvider clock)
     where T : ContentItem, new()
 {
     private static readonly string ContentType = typeof(T).Name;
@@ -41,6 +42,13 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
             return new SaveResult(slug.Outcome);
         }
 
+        var images = await media.ImagesInTextAsync(input.Body, input.Culture);
+        var mediaCheck = await CheckMediaAsync(input, input.Culture, currentCover: null, images, checkAlt: translatedFromId is null);
+        if (mediaCheck != SaveOutcome.Saved)
+        {
+            return new SaveResult(mediaCheck);
+        }
+
         var now = Now;
         var item = new T
         {
@@ -51,7 +59,7 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
             CreatedById = userId,
             Version = 1,
         };
-        Apply(item, input, slug.Slug, userId, now, textChanged: true);
+        Apply(item, input, slug.Slug, userId, now, textChanged: true, images);
         if (publish)
         {
             Publish(item, now);
@@ -90,6 +98,13 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
             return new SaveResult(slug.Outcome, id);
         }
 
+        var images = await media.ImagesInTextAsync(input.Body, item.Culture);
+        var mediaCheck = await CheckMediaAsync(input, item.Culture, (item as IHasCoverImage)?.CoverMediaId, images, checkAlt: true);
+        if (mediaCheck != SaveOutcome.Saved)
+        {
+            return new SaveResult(mediaCheck, id);
+        }
+
         var now = Now;
         if (!string.Equals(item.Slug, slug.Slug, StringComparison.Ordinal))
         {
@@ -100,7 +115,7 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
             || (item.Summary ?? "") != (input.Summary?.Trim() ?? "")
             || item.BodyMarkdown != input.Body;
         var wasPublished = item.Status == PublicationStatus.Published;
-        Apply(item, input, slug.Slug, userId, now, textChanged);
+        Apply(item, input, slug.Slug, userId, now, textChanged, images);
         audit.Add(AuditActions.Edit, ContentType, Id(item), Describe(item));
         if (publish == true)
         {
@@ -178,7 +193,8 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
             return new SaveResult(SaveOutcome.CultureTaken, existing.Id);
         }
 
-        var input = new ContentInput(culture, source.Title, Slug: null, source.Summary, source.BodyMarkdown, Version: 0);
+        var input = new ContentInput(culture, source.Title, Slug: null, source.Summary, source.BodyMarkdown, Version: 0,
+            (source as IHasCoverImage)?.CoverMediaId);
         return await CreateAsync(input, publish: false, userId, source.TranslationGroupId, source.Id);
     }
 
@@ -227,19 +243,62 @@ public sealed class ContentEditor<T>(CoalitionDbContext db, MarkdownRenderer ren
 
     private static string Describe(T item) => $"[{item.Culture}] {item.Title}";
 
-    private void Apply(T item, ContentInput input, string slug, string? userId, DateTime now, bool textChanged)
+    private void Apply(T item, ContentInput input, string slug, string? userId, DateTime now, bool textChanged, IReadOnlyDictionary<string, TextImage> images)
     {
         item.Title = input.Title.Trim();
         item.Slug = slug;
         item.Summary = string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim();
         item.BodyMarkdown = input.Body;
-        item.BodyHtml = renderer.ToSafeHtml(input.Body);
+        item.BodyHtml = renderer.ToSafeHtml(input.Body, images);
+        if (item is IHasCoverImage withCover)
+        {
+            withCover.CoverMediaId = input.CoverMediaId;
+        }
         item.UpdatedUtc = now;
         item.UpdatedById = userId;
         if (textChanged)
         {
             item.ContentChangedUtc = now;
         }
+    }
+
+    /// <summary>
+    /// A new cover must be a library image with alt text in the item's language (or decorative); an image in the text
+    /// whose Markdown alt is empty needs the same. A translation made with "Translate to…" may keep a cover without
+    /// alt text for now: public pages leave such an image out until the text is added.
+    /// </summary>
+    private async Task<SaveOutcome> CheckMediaAsync(ContentInput input, string culture, int? currentCover, IReadOnlyDictionary<string, TextImage> images, bool checkAlt)
+    {
+        if (input.CoverMediaId is { } cover && cover != currentCover && typeof(IHasCoverImage).IsAssignableFrom(typeof(T)))
+        {
+            var image = await db.Media.AsNoTracking()
+                .Where(m => m.Id == cover && m.Kind == MediaKind.Image)
+                .Select(m => new { m.IsDecorative, m.AltRu, m.AltTg, m.AltEn })
+                .FirstOrDefaultAsync();
+            if (image is null)
+            {
+                return SaveOutcome.InvalidCover;
+            }
+
+            var alt = culture switch { "ru" => image.AltRu, "tg" => image.AltTg, _ => image.AltEn };
+            if (checkAlt && !image.IsDecorative && string.IsNullOrWhiteSpace(alt))
+            {
+                return SaveOutcome.CoverWithoutAlt;
+            }
+        }
+
+        if (checkAlt)
+        {
+            foreach (System.Text.RegularExpressions.Match m in MediaQueries.ImageWithEmptyAlt().Matches(input.Body ?? ""))
+            {
+                if (images.TryGetValue(m.Groups[1].Value, out var image) && image.AltMissing)
+                {
+                    return SaveOutcome.ImageWithoutAlt;
+                }
+            }
+        }
+
+        return SaveOutcome.Saved;
     }
 
     private static void Publish(T item, DateTime now)

@@ -7,7 +7,8 @@ public sealed record ContentInput(
     string? Slug,
     string? Summary,
     string Body,
-    int Version);
+    int Version,
+    int? CoverMediaId = null);
 
 public enum SaveOutcome
 {
@@ -17,6 +18,9 @@ public enum SaveOutcome
     InvalidSlug,
     CultureTaken,
     Conflict,
+    InvalidCover,
+    CoverWithoutAlt,
+    ImageWithoutAlt,
 }
 
 public sealed record SaveResult(SaveOutcome Outcome, int Id = 0)

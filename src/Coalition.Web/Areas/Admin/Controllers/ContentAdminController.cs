@@ -277,6 +277,15 @@ public abstract class ContentAdminController<T>(
             case SaveOutcome.CultureTaken:
                 ModelState.AddModelError(string.Empty, t["A translation into this language already exists."]);
                 break;
+            case SaveOutcome.InvalidCover:
+                ModelState.AddModelError(nameof(ContentFormViewModel.CoverMediaId), t["Choose an image from the media library as the cover."]);
+                break;
+            case SaveOutcome.CoverWithoutAlt:
+                ModelState.AddModelError(nameof(ContentFormViewModel.CoverMediaId), t["The cover image has no alt text in this language. Add it in the media library, or mark the image as decorative there."]);
+                break;
+            case SaveOutcome.ImageWithoutAlt:
+                ModelState.AddModelError(nameof(ContentFormViewModel.Body), t["An image in the text has no alt text: write it between the square brackets, ![like this](/media/…), or add it to the image in the media library."]);
+                break;
             default:
                 ModelState.AddModelError(string.Empty, t["The item could not be saved."]);
                 break;

@@ -14,7 +14,7 @@ public sealed class NewsController(
     IStringLocalizer<SharedResource> t,
     TimeProvider clock) : ContentAdminController<NewsArticle>(editor, queries, t, clock)
 {
-    protected override ContentTypeInfo Info => new("News", Text["News"], Text["Article"], CanCreate: true, SlugEditable: true);
+    protected override ContentTypeInfo Info => new("News", Text["News"], Text["Article"], CanCreate: true, SlugEditable: true, HasCover: true);
 
     protected override string PublicPath(string culture, string slug) => $"/{culture}/news/{slug}";
 }

@@ -34,13 +34,17 @@ public sealed class ContentFormViewModel
 
     public int Version { get; set; }
 
+    /// <summary>The cover image's media id, for content types that have one; empty for none.</summary>
+    [Display(Name = "Cover image")]
+    public int? CoverMediaId { get; set; }
+
     public PublicationStatus Status { get; set; }
 
     public DateTime? PublishedUtc { get; set; }
 
     public IReadOnlyList<TranslationState> Translations { get; set; } = [];
 
-    public ContentInput ToInput() => new(Culture, Title, Slug, Summary, Body, Version);
+    public ContentInput ToInput() => new(Culture, Title, Slug, Summary, Body, Version, CoverMediaId);
 
     public static ContentFormViewModel From(ContentItem item)
     {
@@ -54,6 +58,7 @@ public sealed class ContentFormViewModel
             Summary = item.Summary,
             Body = item.BodyMarkdown,
             Version = item.Version,
+            CoverMediaId = (item as IHasCoverImage)?.CoverMediaId,
             Status = item.Status,
             PublishedUtc = item.PublishedUtc,
         };
@@ -66,7 +71,8 @@ public sealed record ContentTypeInfo(
     string PluralName,
     string SingularName,
     bool CanCreate,
-    bool SlugEditable);
+    bool SlugEditable,
+    bool HasCover = false);
 
 public sealed record ContentListViewModel(ContentTypeInfo Type, PagedList<AdminContentRow> Rows, string? Culture);
 
