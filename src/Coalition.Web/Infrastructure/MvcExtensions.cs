@@ -47,6 +47,7 @@ public static class MvcExtensions
 
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         builder.Services.AddScoped<DemoContentSeeder>();
+        builder.Services.AddScoped<DemoCovers>();
         return builder;
     }
 

@@ -19,7 +19,7 @@ public sealed class MarkdownRenderer
         .Build();
 
     /// <summary>How wide an image in an article's text is shown, for the srcset choice.</summary>
-    public const string TextImageSizes = "(min-width: 48rem) 46rem, 100vw";
+    public const string TextImageSizes = "(min-width: 46rem) 44rem, 100vw";
 
     // The images of the text being rendered. The sanitizer is shared and its events carry no state of their own;
     // sanitising is synchronous, so a thread-static field is the call's context.

@@ -27,6 +27,7 @@ namespace Coalition.Data.Migrations.Sqlite
                     Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     StorageKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 1200, nullable: false),
                     SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
                     Width = table.Column<int>(type: "INTEGER", nullable: true),
                     Height = table.Column<int>(type: "INTEGER", nullable: true),

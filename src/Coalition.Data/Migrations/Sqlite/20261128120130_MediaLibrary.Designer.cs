@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Coalition.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCoalitionDbContext))]
-    [Migration("20261128114937_MediaLibrary")]
+    [Migration("20261128120130_MediaLibrary")]
     partial class MediaLibrary
     {
         /// <inheritdoc />
@@ -114,6 +114,11 @@ namespace Coalition.Data.Migrations.Sqlite
 
                     b.Property<string>("RemovedMetadata")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("SizeBytes")

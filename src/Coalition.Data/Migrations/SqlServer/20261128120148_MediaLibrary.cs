@@ -27,6 +27,7 @@ namespace Coalition.Data.Migrations.SqlServer
                     Format = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
                     StorageKey = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     DisplayName = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    SearchText = table.Column<string>(type: "nvarchar(1200)", maxLength: 1200, nullable: false),
                     SizeBytes = table.Column<long>(type: "bigint", nullable: false),
                     Width = table.Column<int>(type: "int", nullable: true),
                     Height = table.Column<int>(type: "int", nullable: true),

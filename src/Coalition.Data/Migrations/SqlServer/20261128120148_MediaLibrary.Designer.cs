@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Coalition.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCoalitionDbContext))]
-    [Migration("20261128114955_MediaLibrary")]
+    [Migration("20261128120148_MediaLibrary")]
     partial class MediaLibrary
     {
         /// <inheritdoc />
@@ -124,6 +124,11 @@ namespace Coalition.Data.Migrations.SqlServer
                     b.Property<string>("RemovedMetadata")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1200)
+                        .HasColumnType("nvarchar(1200)");
 
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
