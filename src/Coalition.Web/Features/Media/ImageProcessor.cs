@@ -49,9 +49,19 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
         var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         var uprightWidth = swap ? codec.Info.Height : codec.Info.Width;
 
-        // JPEG can decode at 1/2, 1/4 or 1/8 size directly: a 24-megapixel photo never needs all its pixels for 1600 px.
-        var scale = Math.Min(1f, (float)Widths[^1] / uprightWidth);
-        var size = scale < 1f ? codec.GetScaledDimensions(scale) : codec.Info.Size;
+        // JPEG can decode at n/8 of its size directly: a 24-megapixel photo never needs all its pixels for 1600 px.
+        // The smallest scale that still gives the largest stored width; other formats answer with their full size.
+        var wanted = Math.Min(uprightWidth, Widths[^1]);
+        var size = codec.Info.Size;
+        for (var eighths = 1; eighths < 8; eighths++)
+        {
+            var candidate = codec.GetScaledDimensions(eighths / 8f);
+            if ((swap ? candidate.Height : candidate.Width) >= wanted)
+            {
+                size = candidate;
+                break;
+            }
+        }
         using var decoded = Decode(codec, size);
         using var upright = Orient(decoded, origin);
 
