@@ -176,39 +176,52 @@ public sealed class DocumentCleaner(IOptions<MediaOptions> options)
 
         using (pdf)
         {
-            foreach (var key in pdf.Info.Elements.Keys.ToList())
+            try
             {
-                removed.Add(key switch
-                {
-                    "/Author" => MetadataFields.Author,
-                    "/Creator" or "/Producer" => MetadataFields.Software,
-                    "/Title" => MetadataFields.Title,
-                    "/Subject" => MetadataFields.Subject,
-                    "/Keywords" => MetadataFields.Keywords,
-                    "/CreationDate" or "/ModDate" => "",
-                    _ => MetadataFields.OtherProperties,
-                });
-                pdf.Info.Elements.Remove(key);
+                Strip(pdf, removed);
+                // PDFsharp writes a complete new file, not an incremental update: the old dictionaries are not carried along.
+                pdf.Save(outputPath);
             }
-
-            if (pdf.Internals.Catalog.Elements.Remove("/Metadata"))
+#pragma warning disable CA1031 // as above: a file PDFsharp cannot rewrite is a damaged file, not a server error.
+            catch (Exception)
+#pragma warning restore CA1031
             {
-                removed.Add(MetadataFields.Xmp);
+                throw new MediaRejectedException(MediaProblem.Damaged);
             }
-
-            foreach (var page in pdf.Pages)
-            {
-                if (page.Elements.Remove("/Metadata") || page.Elements.Remove("/PieceInfo"))
-                {
-                    removed.Add(MetadataFields.Xmp);
-                }
-            }
-
-            // PDFsharp writes a complete new file, not an incremental update: the old dictionaries are not carried along.
-            pdf.Save(outputPath);
         }
 
         return new CleanedDocument(removed.Where(r => r.Length > 0).Distinct().ToList(), []);
+    }
+
+    private static void Strip(PdfDocument pdf, List<string> removed)
+    {
+        foreach (var key in pdf.Info.Elements.Keys.ToList())
+        {
+            removed.Add(key switch
+            {
+                "/Author" => MetadataFields.Author,
+                "/Creator" or "/Producer" => MetadataFields.Software,
+                "/Title" => MetadataFields.Title,
+                "/Subject" => MetadataFields.Subject,
+                "/Keywords" => MetadataFields.Keywords,
+                "/CreationDate" or "/ModDate" => "",
+                _ => MetadataFields.OtherProperties,
+            });
+            pdf.Info.Elements.Remove(key);
+        }
+
+        if (pdf.Internals.Catalog.Elements.Remove("/Metadata"))
+        {
+            removed.Add(MetadataFields.Xmp);
+        }
+
+        foreach (var page in pdf.Pages)
+        {
+            if (page.Elements.Remove("/Metadata") | page.Elements.Remove("/PieceInfo"))
+            {
+                removed.Add(MetadataFields.Xmp);
+            }
+        }
     }
 
     private static void Clear(string? value, Action<string?> set, string code, List<string> removed)

@@ -37,8 +37,9 @@ public static class ImageInspector
 
             return new ImageHeader(width, height, metadata.Distinct().ToList());
         }
-        catch (EndOfStreamException)
+        catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or IndexOutOfRangeException or OverflowException)
         {
+            // Hostile headers: whatever does not parse is a damaged file, never a server error.
             throw new MediaRejectedException(MediaProblem.Damaged);
         }
         finally
@@ -273,13 +274,13 @@ public static class ImageInspector
     private static List<(int Tag, uint Value)> Entries(ReadOnlySpan<byte> tiff, uint offset, bool little)
     {
         var list = new List<(int, uint)>();
-        if (offset + 2 > tiff.Length)
+        if ((long)offset + 2 > tiff.Length)
         {
             return list;
         }
 
         var count = U16(tiff, (int)offset, little);
-        for (var i = 0; i < count && offset + 2 + ((i + 1) * 12) <= tiff.Length; i++)
+        for (var i = 0; i < count && (long)offset + 2 + ((i + 1) * 12) <= tiff.Length; i++)
         {
             var at = (int)offset + 2 + (i * 12);
             list.Add((U16(tiff, at, little), U32(tiff, at + 8, little)));
