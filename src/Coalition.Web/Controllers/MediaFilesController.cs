@@ -1,10 +1,8 @@
 using System.Text.RegularExpressions;
-using Coalition.Data;
 using Coalition.Data.Entities;
 using Coalition.Web.Features.Media;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace Coalition.Web.Controllers;
@@ -15,7 +13,7 @@ namespace Coalition.Web.Controllers;
 /// changes its bytes). Documents download under their human-readable name, Cyrillic included (RFC 6266/5987).
 /// </summary>
 [AllowAnonymous]
-public sealed partial class MediaFilesController(MediaQueries media, IFileStore store, CoalitionDbContext db) : Controller
+public sealed partial class MediaFilesController(MediaQueries media, MediaLibrary library, IFileStore store) : Controller
 {
     public const string CacheControl = "public, max-age=31536000, immutable";
     public const string SandboxPolicy = "default-src 'none'; sandbox";
@@ -60,9 +58,7 @@ public sealed partial class MediaFilesController(MediaQueries media, IFileStore 
             }.ToString();
             if (IsNewDownload())
             {
-                // A counter per file, nothing else: no cookie, no IP address, no time of the visit.
-                await db.Media.Where(m => m.Id == item.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.DownloadCount, m => m.DownloadCount + 1), ct);
+                await library.CountDownloadAsync(item.Id, ct);
             }
         }
 

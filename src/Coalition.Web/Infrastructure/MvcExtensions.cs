@@ -47,7 +47,6 @@ public static class MvcExtensions
 
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         builder.Services.AddScoped<DemoContentSeeder>();
-        builder.Services.AddScoped<DemoCovers>();
         return builder;
     }
 

@@ -105,6 +105,11 @@ public sealed partial class MediaLibrary(
         return (MediaDeleteOutcome.Deleted, []);
     }
 
+    /// <summary>One more download of a document: a counter per file, nothing else (no cookie, no IP address, no time).</summary>
+    public Task CountDownloadAsync(int id, CancellationToken ct = default) =>
+        db.Media.Where(m => m.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DownloadCount, m => m.DownloadCount + 1), ct);
+
     /// <summary>Every stored file of an item.</summary>
     public static IEnumerable<string> StoredFiles(MediaItem item)
     {
