@@ -17,6 +17,7 @@ public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ContentRevision> Revisions => Set<ContentRevision>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+    public DbSet<MediaItem> Media => Set<MediaItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

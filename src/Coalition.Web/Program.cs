@@ -9,6 +9,7 @@ builder.AddCoalitionIdentity();
 builder.AddCoalitionLocalization();
 builder.AddCoalitionPublishing();
 builder.AddCoalitionMvc();
+builder.AddCoalitionMedia();
 builder.AddCoalitionHealth();
 
 var app = builder.Build();

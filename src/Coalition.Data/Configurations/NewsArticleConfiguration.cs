@@ -10,5 +10,7 @@ internal sealed class NewsArticleConfiguration : IEntityTypeConfiguration<NewsAr
     {
         builder.ToTable("NewsArticles");
         builder.ConfigureContent();
+        // Restrict: the database, too, refuses to delete an image that is still a cover.
+        builder.HasOne(x => x.CoverMedia).WithMany().HasForeignKey(x => x.CoverMediaId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -14,6 +14,9 @@ public class ContentRevision
     public string Slug { get; set; } = "";
     public string? Summary { get; set; }
     public string BodyMarkdown { get; set; } = "";
+
+    /// <summary>The cover image of this version, for types that have one.</summary>
+    public int? CoverMediaId { get; set; }
     public DateTime CreatedUtc { get; set; }
     public string? UserId { get; set; }
     public string? UserName { get; set; }

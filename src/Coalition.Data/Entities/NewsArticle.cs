@@ -1,5 +1,9 @@
 namespace Coalition.Data.Entities;
 
-public class NewsArticle : ContentItem
+public class NewsArticle : ContentItem, IHasCoverImage
 {
+    /// <summary>The cover image from the media library, shown in lists and on top of the article.</summary>
+    public int? CoverMediaId { get; set; }
+
+    public MediaItem? CoverMedia { get; set; }
 }

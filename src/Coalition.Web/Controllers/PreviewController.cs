@@ -1,12 +1,13 @@
 using Coalition.Data;
 using Coalition.Data.Entities;
+using Coalition.Web.Features.Media;
 using Coalition.Web.Features.Publishing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Coalition.Web.Controllers;
 
 /// <summary>Share links: a read-only preview of a draft for someone without an account.</summary>
-public sealed class PreviewController(ShareLinkService links, RevisionStore revisions, CoalitionDbContext db, MarkdownRenderer renderer) : Controller
+public sealed class PreviewController(ShareLinkService links, RevisionStore revisions, CoalitionDbContext db, MarkdownRenderer renderer, MediaQueries media) : Controller
 {
     [HttpGet("/preview/{token}")]
     public async Task<IActionResult> Show(string token, CancellationToken ct)
@@ -19,6 +20,6 @@ public sealed class PreviewController(ShareLinkService links, RevisionStore revi
             return NotFound();
         }
 
-        return this.PreviewView(item, await revisions.WorkingCopyAsync(item, ct), renderer, backUrl: null);
+        return await this.PreviewViewAsync(item, await revisions.WorkingCopyAsync(item, ct), renderer, media, backUrl: null, ct);
     }
 }

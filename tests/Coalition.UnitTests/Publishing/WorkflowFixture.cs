@@ -1,6 +1,7 @@
 using Coalition.Data.Entities;
 using Coalition.Data.Providers;
 using Coalition.Web.Features.Audit;
+using Coalition.Web.Features.Media;
 using Coalition.Web.Features.Publishing;
 using Microsoft.AspNetCore.Http;
 using Coalition.UnitTests.TestSupport;
@@ -46,8 +47,8 @@ public sealed class WorkflowFixture : IDisposable
             var current = new CurrentStaff(http.Object);
             Audit = new AuditLog(Db, current, fixture.Clock);
             Revisions = new RevisionStore(Db, current, fixture.Clock);
-            News = new ContentEditor<NewsArticle>(Db, SqliteInMemoryDatabase.Renderer, Revisions, Audit, fixture.Clock);
-            Queries = new ContentQueries(Db, fixture.Clock);
+            News = new ContentEditor<NewsArticle>(Db, SqliteInMemoryDatabase.Renderer, new MediaQueries(Db), Revisions, Audit, fixture.Clock);
+            Queries = new ContentQueries(Db, new MediaQueries(Db), fixture.Clock);
             AdminQueries = new ContentAdminQueries(Db, fixture.Clock);
             ShareLinks = new ShareLinkService(Db, Audit, current, fixture.Clock);
         }

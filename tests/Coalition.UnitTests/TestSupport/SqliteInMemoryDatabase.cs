@@ -1,6 +1,7 @@
 using Coalition.Data.Entities;
 using Coalition.Data.Providers;
 using Coalition.Web.Features.Audit;
+using Coalition.Web.Features.Media;
 using Coalition.Web.Features.Publishing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
@@ -41,10 +42,17 @@ public sealed class SqliteInMemoryDatabase : IDisposable
     {
         var db = CreateContext();
         var current = new CurrentStaff(new HttpContextAccessor());
-        return new(db, Renderer, new RevisionStore(db, current, clock), new AuditLog(db, current, clock), clock);
+        return new(db, Renderer, new MediaQueries(db), new RevisionStore(db, current, clock), new AuditLog(db, current, clock), clock);
     }
 
     public static MarkdownRenderer Renderer { get; } = new();
+
+    /// <summary>The public queries on a fresh context.</summary>
+    public ContentQueries CreateQueries(TimeProvider clock)
+    {
+        var db = CreateContext();
+        return new(db, new MediaQueries(db), clock);
+    }
 
     public void Dispose()
     {

@@ -86,6 +86,9 @@ namespace Coalition.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<int?>("CoverMediaId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
 
@@ -133,6 +136,93 @@ namespace Coalition.Data.Migrations.SqlServer
                     b.ToTable("ContentRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("Coalition.Data.Entities.MediaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AltEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("AltRu")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("AltTg")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<long>("DownloadCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsDecorative")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RemovedMetadata")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1200)
+                        .HasColumnType("nvarchar(1200)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("VariantWidths")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "CreatedUtc");
+
+                    b.ToTable("MediaItems", (string)null);
+                });
+
             modelBuilder.Entity("Coalition.Data.Entities.NewsArticle", b =>
                 {
                     b.Property<int>("Id")
@@ -151,6 +241,9 @@ namespace Coalition.Data.Migrations.SqlServer
 
                     b.Property<DateTime>("ContentChangedUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("CoverMediaId")
+                        .HasColumnType("int");
 
                     b.Property<string>("CreatedById")
                         .HasMaxLength(450)
@@ -211,6 +304,8 @@ namespace Coalition.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CoverMediaId");
 
                     b.HasIndex("DeletedUtc");
 
@@ -616,10 +711,17 @@ namespace Coalition.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Coalition.Data.Entities.NewsArticle", b =>
                 {
+                    b.HasOne("Coalition.Data.Entities.MediaItem", "CoverMedia")
+                        .WithMany()
+                        .HasForeignKey("CoverMediaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Coalition.Data.Entities.ContentRevision", "PendingRevision")
                         .WithMany()
                         .HasForeignKey("PendingRevisionId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("CoverMedia");
 
                     b.Navigation("PendingRevision");
                 });

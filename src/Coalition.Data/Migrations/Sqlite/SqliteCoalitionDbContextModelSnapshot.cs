@@ -77,6 +77,9 @@ namespace Coalition.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CoverMediaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -124,6 +127,91 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.ToTable("ContentRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("Coalition.Data.Entities.MediaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AltEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AltRu")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AltTg")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DownloadCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDecorative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovedMetadata")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariantWidths")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "CreatedUtc");
+
+                    b.ToTable("MediaItems", (string)null);
+                });
+
             modelBuilder.Entity("Coalition.Data.Entities.NewsArticle", b =>
                 {
                     b.Property<int>("Id")
@@ -140,6 +228,9 @@ namespace Coalition.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("ContentChangedUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("CoverMediaId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedById")
                         .HasMaxLength(450)
@@ -200,6 +291,8 @@ namespace Coalition.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CoverMediaId");
 
                     b.HasIndex("DeletedUtc");
 
@@ -593,10 +686,17 @@ namespace Coalition.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Coalition.Data.Entities.NewsArticle", b =>
                 {
+                    b.HasOne("Coalition.Data.Entities.MediaItem", "CoverMedia")
+                        .WithMany()
+                        .HasForeignKey("CoverMediaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Coalition.Data.Entities.ContentRevision", "PendingRevision")
                         .WithMany()
                         .HasForeignKey("PendingRevisionId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("CoverMedia");
 
                     b.Navigation("PendingRevision");
                 });

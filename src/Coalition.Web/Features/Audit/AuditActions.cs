@@ -17,6 +17,11 @@ public static class AuditActions
     public const string ShareLinkCreate = "sharelink.create";
     public const string ShareLinkRevoke = "sharelink.revoke";
 
+    public const string MediaUpload = "media.upload";
+    public const string MediaUploadRejected = "media.upload-rejected";
+    public const string MediaEdit = "media.edit";
+    public const string MediaDelete = "media.delete";
+
     public const string SignIn = "account.signin";
     public const string SignInFailed = "account.signin-failed";
     public const string LockedOut = "account.lockout";
@@ -27,6 +32,6 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         Create, Edit, Publish, Unpublish, Schedule, Delete, Restore, Purge, Translate, Link, Unlink,
-        ShareLinkCreate, ShareLinkRevoke, SignIn, SignInFailed, LockedOut, SignOut, AccountCreate, RoleChange,
+        ShareLinkCreate, ShareLinkRevoke, MediaUpload, MediaUploadRejected, MediaEdit, MediaDelete, SignIn, SignInFailed, LockedOut, SignOut, AccountCreate, RoleChange,
     ];
 }

@@ -9,7 +9,7 @@ namespace Coalition.Web.Features.Demo;
 /// Fills an empty database with demo news and pages written from the project's public facts.
 /// Runs only when <c>Seed:Demo</c> is true and there is no content yet; it never touches existing data.
 /// </summary>
-public sealed partial class DemoContentSeeder(CoalitionDbContext db, MarkdownRenderer renderer, TimeProvider clock, ILogger<DemoContentSeeder> logger)
+public sealed partial class DemoContentSeeder(CoalitionDbContext db, MarkdownRenderer renderer, DemoCovers covers, TimeProvider clock, ILogger<DemoContentSeeder> logger)
 {
     public async Task SeedAsync()
     {
@@ -19,12 +19,21 @@ public sealed partial class DemoContentSeeder(CoalitionDbContext db, MarkdownRen
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var story in DemoContent.News)
+        // The covers first: the media library saves through the same context, and the news must not be saved half-built.
+        var coverIds = new List<int?>();
+        for (var i = 0; i < DemoContent.News.Count; i++)
+        {
+            coverIds.Add((await covers.CreateAsync(i))?.Id);
+        }
+
+        foreach (var (story, cover) in DemoContent.News.Zip(coverIds))
         {
             var group = Guid.NewGuid();
             foreach (var (culture, text) in story.Texts)
             {
-                db.News.Add(Build<NewsArticle>(culture, group, SlugGenerator.FromTitle(text.Title), text, story.PublishedUtc, now));
+                var article = Build<NewsArticle>(culture, group, SlugGenerator.FromTitle(text.Title), text, story.PublishedUtc, now);
+                article.CoverMediaId = cover;
+                db.News.Add(article);
             }
         }
 

@@ -3,6 +3,7 @@ using Coalition.Data;
 using Coalition.Data.Entities;
 using Coalition.Web.Features.Audit;
 using Coalition.Web.Features.Localization;
+using Coalition.Web.Features.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coalition.Web.Features.Publishing;
@@ -15,6 +16,7 @@ namespace Coalition.Web.Features.Publishing;
 public sealed class ContentEditor<T>(
     CoalitionDbContext db,
     MarkdownRenderer renderer,
+    MediaQueries media,
     RevisionStore revisions,
     AuditLog audit,
     TimeProvider clock)
@@ -53,6 +55,13 @@ public sealed class ContentEditor<T>(
             return new SaveResult(SaveOutcome.CultureTaken);
         }
 
+        var images = await media.ImagesInTextAsync(input.Body, input.Culture);
+        var mediaCheck = await CheckMediaAsync(input, input.Culture, currentCover: null, images, checkAlt: translatedFromId is null);
+        if (mediaCheck != SaveOutcome.Saved)
+        {
+            return new SaveResult(mediaCheck);
+        }
+
         var slug = await ChooseSlugAsync(input, current: null);
         if (slug.Outcome != SaveOutcome.Saved)
         {
@@ -70,7 +79,7 @@ public sealed class ContentEditor<T>(
             UnpublishUtc = input.UnpublishAtUtc,
         };
         var copy = Copy(input, slug.Slug);
-        ApplyToLive(item, copy, userId, now, textChanged: true);
+        ApplyToLive(item, copy, userId, now, textChanged: true, images);
         ApplyAction(item, input, action, now);
 
         Items.Add(item);
@@ -115,8 +124,16 @@ public sealed class ContentEditor<T>(
         }
 
         var before = await WorkingCopyAsync(item);
+        var images = await media.ImagesInTextAsync(input.Body, item.Culture);
+        var mediaCheck = await CheckMediaAsync(input, item.Culture, before.CoverMediaId, images, checkAlt: true);
+        if (mediaCheck != SaveOutcome.Saved)
+        {
+            return new SaveResult(mediaCheck, id);
+        }
+
         var copy = Copy(input, slug.Slug);
-        var textChanged = before.Title != copy.Title || (before.Summary ?? "") != (copy.Summary ?? "") || before.Body != copy.Body;
+        var textChanged = before.Title != copy.Title || (before.Summary ?? "") != (copy.Summary ?? "") || before.Body != copy.Body
+            || before.CoverMediaId != copy.CoverMediaId;
         var wasPublished = item.Status == PublicationStatus.Published;
         item.UnpublishUtc = input.UnpublishAtUtc;
 
@@ -134,7 +151,7 @@ public sealed class ContentEditor<T>(
         }
         else
         {
-            await ApplyToLiveWithRedirectAsync(item, copy, userId, now, textChanged);
+            await ApplyToLiveWithRedirectAsync(item, copy, userId, now, textChanged, images);
             item.PendingRevisionId = null;
             item.PendingRevision = null;
             ApplyAction(item, input, action, now);
@@ -164,7 +181,7 @@ public sealed class ContentEditor<T>(
                 return new SaveResult(SaveOutcome.SlugTaken, id);
             }
 
-            await ApplyToLiveWithRedirectAsync(item, pending, userId, now, textChanged: false);
+            await ApplyToLiveWithRedirectAsync(item, pending, userId, now, textChanged: false, await media.ImagesInTextAsync(pending.Body, item.Culture));
             item.PendingRevisionId = null;
             item.PendingRevision = null;
         }
@@ -199,7 +216,7 @@ public sealed class ContentEditor<T>(
         }
 
         var now = Now;
-        var copy = new WorkingCopy(old.Title, old.Slug, old.Summary, old.BodyMarkdown);
+        var copy = new WorkingCopy(old.Title, old.Slug, old.Summary, old.BodyMarkdown, old.CoverMediaId);
         if (copy.Slug != item.Slug && await Items.AnyAsync(x => x.Culture == item.Culture && x.Slug == copy.Slug && x.Id != item.Id))
         {
             copy = copy with { Slug = (await WorkingCopyAsync(item)).Slug };
@@ -216,7 +233,7 @@ public sealed class ContentEditor<T>(
         }
         else
         {
-            await ApplyToLiveWithRedirectAsync(item, copy, userId, now, textChanged: true);
+            await ApplyToLiveWithRedirectAsync(item, copy, userId, now, textChanged: true, await media.ImagesInTextAsync(copy.Body, item.Culture));
         }
 
         audit.Add(AuditActions.Restore, ContentType, Id(item), $"{Describe(item)} ← r{number}");
@@ -300,7 +317,7 @@ public sealed class ContentEditor<T>(
         }
 
         var copy = await WorkingCopyAsync(source);
-        var input = new ContentInput(culture, copy.Title, Slug: null, copy.Summary, copy.Body, Version: 0);
+        var input = new ContentInput(culture, copy.Title, Slug: null, copy.Summary, copy.Body, Version: 0, CoverMediaId: copy.CoverMediaId);
         return await CreateAsync(input, SaveAction.Draft, userId, source.TranslationGroupId, source.Id);
     }
 
@@ -418,31 +435,76 @@ public sealed class ContentEditor<T>(
     };
 
     private static WorkingCopy Copy(ContentInput input, string slug) =>
-        new(input.Title.Trim(), slug, string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim(), input.Body);
+        new(input.Title.Trim(), slug, string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim(), input.Body,
+            typeof(IHasCoverImage).IsAssignableFrom(typeof(T)) ? input.CoverMediaId : null);
 
-    private async Task ApplyToLiveWithRedirectAsync(T item, WorkingCopy copy, string? userId, DateTime now, bool textChanged)
+    private async Task ApplyToLiveWithRedirectAsync(T item, WorkingCopy copy, string? userId, DateTime now, bool textChanged, IReadOnlyDictionary<string, TextImage> images)
     {
         if (!string.Equals(item.Slug, copy.Slug, StringComparison.Ordinal))
         {
             await RememberRedirectAsync(item, copy.Slug);
         }
 
-        ApplyToLive(item, copy, userId, now, textChanged);
+        ApplyToLive(item, copy, userId, now, textChanged, images);
     }
 
-    private void ApplyToLive(T item, WorkingCopy copy, string? userId, DateTime now, bool textChanged)
+    private void ApplyToLive(T item, WorkingCopy copy, string? userId, DateTime now, bool textChanged, IReadOnlyDictionary<string, TextImage> images)
     {
         item.Title = copy.Title;
         item.Slug = copy.Slug;
         item.Summary = copy.Summary;
         item.BodyMarkdown = copy.Body;
-        item.BodyHtml = renderer.ToSafeHtml(copy.Body);
+        item.BodyHtml = renderer.ToSafeHtml(copy.Body, images);
+        if (item is IHasCoverImage withCover)
+        {
+            withCover.CoverMediaId = copy.CoverMediaId;
+        }
+
         item.UpdatedUtc = now;
         item.UpdatedById = userId;
         if (textChanged)
         {
             item.ContentChangedUtc = now;
         }
+    }
+
+    /// <summary>
+    /// A new cover must be a library image with alt text in the item's language (or decorative); an image in the text
+    /// whose Markdown alt is empty needs the same. A translation made with "Translate to…" may keep a cover without
+    /// alt text for now: public pages leave such an image out until the text is added.
+    /// </summary>
+    private async Task<SaveOutcome> CheckMediaAsync(ContentInput input, string culture, int? currentCover, IReadOnlyDictionary<string, TextImage> images, bool checkAlt)
+    {
+        if (input.CoverMediaId is { } cover && cover != currentCover && typeof(IHasCoverImage).IsAssignableFrom(typeof(T)))
+        {
+            var image = await db.Media.AsNoTracking()
+                .Where(m => m.Id == cover && m.Kind == MediaKind.Image)
+                .Select(m => new { m.IsDecorative, m.AltRu, m.AltTg, m.AltEn })
+                .FirstOrDefaultAsync();
+            if (image is null)
+            {
+                return SaveOutcome.InvalidCover;
+            }
+
+            var alt = culture switch { "ru" => image.AltRu, "tg" => image.AltTg, _ => image.AltEn };
+            if (checkAlt && !image.IsDecorative && string.IsNullOrWhiteSpace(alt))
+            {
+                return SaveOutcome.CoverWithoutAlt;
+            }
+        }
+
+        if (checkAlt)
+        {
+            foreach (System.Text.RegularExpressions.Match m in MediaQueries.ImageWithEmptyAlt().Matches(input.Body ?? ""))
+            {
+                if (images.TryGetValue(m.Groups[1].Value, out var image) && image.AltMissing)
+                {
+                    return SaveOutcome.ImageWithoutAlt;
+                }
+            }
+        }
+
+        return SaveOutcome.Saved;
     }
 
     private static string Id(T item) => item.Id.ToString(CultureInfo.InvariantCulture);

@@ -9,7 +9,8 @@ public sealed record ContentInput(
     string Body,
     int Version,
     DateTime? PublishAtUtc = null,
-    DateTime? UnpublishAtUtc = null);
+    DateTime? UnpublishAtUtc = null,
+    int? CoverMediaId = null);
 
 /// <summary>What the editor asked a save to do.</summary>
 public enum SaveAction
@@ -34,6 +35,9 @@ public enum SaveOutcome
     Conflict,
     ScheduleInPast,
     UnpublishBeforePublish,
+    InvalidCover,
+    CoverWithoutAlt,
+    ImageWithoutAlt,
 }
 
 public sealed record SaveResult(SaveOutcome Outcome, int Id = 0)
@@ -42,4 +46,4 @@ public sealed record SaveResult(SaveOutcome Outcome, int Id = 0)
 }
 
 /// <summary>The text an editor works on: the pending changes of a published item, or the item itself.</summary>
-public sealed record WorkingCopy(string Title, string Slug, string? Summary, string Body);
+public sealed record WorkingCopy(string Title, string Slug, string? Summary, string Body, int? CoverMediaId = null);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Coalition.Web.Features.Media;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
@@ -16,6 +18,14 @@ public sealed class MarkdownRenderer
         .UseAutoLinks()
         .UseEmphasisExtras()
         .Build();
+
+    /// <summary>How wide an image in an article's text is shown, for the srcset choice.</summary>
+    public const string TextImageSizes = "(min-width: 46rem) 44rem, 100vw";
+
+    // The images of the text being rendered. The sanitizer is shared and its events carry no state of their own;
+    // sanitising is synchronous, so a thread-static field is the call's context.
+    [ThreadStatic]
+    private static IReadOnlyDictionary<string, TextImage>? _images;
 
     private readonly HtmlSanitizer _sanitizer;
 
@@ -50,10 +60,17 @@ public sealed class MarkdownRenderer
             {
                 link.SetAttribute("rel", "noopener noreferrer nofollow");
             }
+            else if (e.Node is AngleSharp.Dom.IElement { TagName: "IMG" } img)
+            {
+                CompleteImage(img);
+            }
         };
     }
 
-    public string ToSafeHtml(string? markdown)
+    /// <param name="markdown">The editor's text.</param>
+    /// <param name="images">The media-library images the text uses (<see cref="MediaQueries.ImagesInTextAsync"/>): each gets
+    /// its srcset, width and height, and the library's alt text where the editor wrote none.</param>
+    public string ToSafeHtml(string? markdown, IReadOnlyDictionary<string, TextImage>? images = null)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
@@ -68,6 +85,43 @@ public sealed class MarkdownRenderer
             heading.Level = Math.Clamp(heading.Level, 2, 4);
         }
 
-        return _sanitizer.Sanitize(Markdown.ToHtml(document, Pipeline));
+        var html = Markdown.ToHtml(document, Pipeline);
+        _images = images;
+        try
+        {
+            return _sanitizer.Sanitize(html);
+        }
+        finally
+        {
+            _images = null;
+        }
+    }
+
+    private static void CompleteImage(AngleSharp.Dom.IElement img)
+    {
+        img.SetAttribute("loading", "lazy");
+        img.SetAttribute("decoding", "async");
+        if (string.IsNullOrWhiteSpace(img.GetAttribute("alt")))
+        {
+            img.SetAttribute("alt", "");
+        }
+
+        var src = img.GetAttribute("src") ?? "";
+        var key = src.Length >= MediaUrls.Prefix.Length + 32 ? src.Substring(MediaUrls.Prefix.Length, 32) : "";
+        if (_images is null || !_images.TryGetValue(key, out var found))
+        {
+            return;
+        }
+
+        var image = found.Image;
+        img.SetAttribute("src", image.FallbackUrl);
+        img.SetAttribute("srcset", image.SrcSet("jpg"));
+        img.SetAttribute("sizes", TextImageSizes);
+        img.SetAttribute("width", image.Width.ToString(CultureInfo.InvariantCulture));
+        img.SetAttribute("height", image.Height.ToString(CultureInfo.InvariantCulture));
+        if (string.IsNullOrWhiteSpace(img.GetAttribute("alt")))
+        {
+            img.SetAttribute("alt", image.Alt);
+        }
     }
 }

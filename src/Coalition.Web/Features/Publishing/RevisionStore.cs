@@ -24,6 +24,7 @@ public sealed class RevisionStore(CoalitionDbContext db, CurrentStaff current, T
             Slug = copy.Slug,
             Summary = copy.Summary,
             BodyMarkdown = copy.Body,
+            CoverMediaId = copy.CoverMediaId,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
             UserId = actor?.Id,
             UserName = actor?.Name,
@@ -40,10 +41,10 @@ public sealed class RevisionStore(CoalitionDbContext db, CurrentStaff current, T
         ArgumentNullException.ThrowIfNull(item);
         if (item.PendingRevisionId is { } pending && await FindByIdAsync(pending, ct) is { } r)
         {
-            return new WorkingCopy(r.Title, r.Slug, r.Summary, r.BodyMarkdown);
+            return new WorkingCopy(r.Title, r.Slug, r.Summary, r.BodyMarkdown, r.CoverMediaId);
         }
 
-        return new WorkingCopy(item.Title, item.Slug, item.Summary, item.BodyMarkdown);
+        return new WorkingCopy(item.Title, item.Slug, item.Summary, item.BodyMarkdown, (item as IHasCoverImage)?.CoverMediaId);
     }
 
     public async Task<IReadOnlyList<ContentRevision>> ListAsync(string contentType, int itemId, CancellationToken ct = default) =>

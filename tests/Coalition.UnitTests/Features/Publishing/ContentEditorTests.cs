@@ -18,7 +18,7 @@ public sealed class ContentEditorTests : IDisposable
     /// <summary>An editor on a fresh context, as one request of the app would have.</summary>
     private ContentEditor<NewsArticle> Editor() => _database.CreateEditor<NewsArticle>(_clock);
 
-    private ContentQueries Queries() => new(_database.CreateContext(), _clock);
+    private ContentQueries Queries() => _database.CreateQueries(_clock);
 
     private async Task<NewsArticle> StoredAsync(int id) =>
         await _database.CreateContext().News.AsNoTracking().SingleAsync(x => x.Id == id);

@@ -3,6 +3,7 @@ using Coalition.Data.Entities;
 using Coalition.Web.Areas.Admin.ViewModels;
 using Coalition.Web.Features.Accounts;
 using Coalition.Web.Features.Localization;
+using Coalition.Web.Features.Media;
 using Coalition.Web.Features.Publishing;
 using Coalition.Web.Options;
 using Coalition.Web.Resources;
@@ -149,7 +150,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
         }
 
         var copy = await Editor.WorkingCopyAsync(item, ct);
-        return this.PreviewView(item, copy, services.Renderer, $"{Info.BasePath}/{id}/edit");
+        return await this.PreviewViewAsync(item, copy, services.Renderer, services.Media, $"{Info.BasePath}/{id}/edit", ct);
     }
 
     [HttpPost("{id:int}/share")]
@@ -454,6 +455,15 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
             case SaveOutcome.UnpublishBeforePublish:
                 ModelState.AddModelError(nameof(ContentFormViewModel.UnpublishAt), Text["The unpublish time must be in the future and after the publish time."]);
                 break;
+            case SaveOutcome.InvalidCover:
+                ModelState.AddModelError(nameof(ContentFormViewModel.CoverMediaId), Text["Choose an image from the media library as the cover."]);
+                break;
+            case SaveOutcome.CoverWithoutAlt:
+                ModelState.AddModelError(nameof(ContentFormViewModel.CoverMediaId), Text["The cover image has no alt text in this language. Add it in the media library, or mark the image as decorative there."]);
+                break;
+            case SaveOutcome.ImageWithoutAlt:
+                ModelState.AddModelError(nameof(ContentFormViewModel.Body), Text["An image in the text has no alt text: write it between the square brackets, ![like this](/media/…), or add it to the image in the media library."]);
+                break;
             default:
                 ModelState.AddModelError(string.Empty, Text["The item could not be saved."]);
                 break;
@@ -468,6 +478,7 @@ public sealed class ContentAdminServices<T>(
     RevisionStore revisions,
     ShareLinkService shareLinks,
     MarkdownRenderer renderer,
+    MediaQueries media,
     IAuthorizationService authorization,
     IOptions<PublishingOptions> publishing,
     IStringLocalizer<SharedResource> text,
@@ -479,6 +490,7 @@ public sealed class ContentAdminServices<T>(
     public RevisionStore Revisions => revisions;
     public ShareLinkService ShareLinks => shareLinks;
     public MarkdownRenderer Renderer => renderer;
+    public MediaQueries Media => media;
     public IAuthorizationService Authorization => authorization;
     public IOptions<PublishingOptions> Publishing => publishing;
     public IStringLocalizer<SharedResource> Text => text;

@@ -45,6 +45,10 @@ public sealed class ContentFormViewModel
 
     public PublicState State { get; set; }
 
+    /// <summary>The cover image's media id, for content types that have one; empty for none.</summary>
+    [Display(Name = "Cover image")]
+    public int? CoverMediaId { get; set; }
+
     public DateTime? PublishedUtc { get; set; }
 
     public bool HasPendingChanges { get; set; }
@@ -54,7 +58,8 @@ public sealed class ContentFormViewModel
     public ContentInput ToInput() => new(
         Culture, Title, Slug, Summary, Body, Version,
         PublishAt is { } at ? DushanbeTime.ToUtc(at) : null,
-        UnpublishAt is { } until ? DushanbeTime.ToUtc(until) : null);
+        UnpublishAt is { } until ? DushanbeTime.ToUtc(until) : null,
+        CoverMediaId);
 
     public static ContentFormViewModel From(ContentItem item, WorkingCopy copy, DateTime nowUtc)
     {
@@ -70,6 +75,7 @@ public sealed class ContentFormViewModel
             Body = copy.Body,
             Version = item.Version,
             State = item.StateAt(nowUtc),
+            CoverMediaId = copy.CoverMediaId,
             PublishedUtc = item.PublishedUtc,
             PublishAt = item.PublishedUtc is { } at && at > nowUtc ? DushanbeTime.ToLocal(at) : null,
             UnpublishAt = item.UnpublishUtc is { } until ? DushanbeTime.ToLocal(until) : null,
@@ -88,7 +94,8 @@ public sealed record ContentTypeInfo(
     string PluralName,
     string SingularName,
     bool CanCreate,
-    bool SlugEditable)
+    bool SlugEditable,
+    bool HasCover = false)
 {
     public string BasePath => "/admin/" + Controller.ToLowerInvariant();
 }

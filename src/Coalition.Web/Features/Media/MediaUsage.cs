@@ -1,0 +1,63 @@
+using Coalition.Data;
+using Coalition.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coalition.Web.Features.Media;
+
+public enum MediaUseKind
+{
+    Cover,
+    Text,
+}
+
+/// <summary>One place that uses a media file, with the admin address to go and change it.</summary>
+public sealed record MediaUse(string ContentType, int Id, string Culture, string Title, MediaUseKind Kind, string? EditPath);
+
+/// <summary>
+/// Where a file is used: as a cover, or linked or embedded (<c>/media/{key}…</c>) in the text of any content type.
+/// Every content type in the model is searched, so a new type is covered without changes here.
+/// </summary>
+public sealed class MediaUsage(CoalitionDbContext db)
+{
+    public async Task<IReadOnlyList<MediaUse>> FindAsync(MediaItem item, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var uses = new List<MediaUse>();
+        var contentTypes = db.Model.GetEntityTypes()
+            .Select(e => e.ClrType)
+            .Where(t => typeof(ContentItem).IsAssignableFrom(t) && !t.IsAbstract)
+            .Distinct();
+        foreach (var type in contentTypes)
+        {
+            var method = typeof(MediaUsage).GetMethod(nameof(FindInAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(type);
+            uses.AddRange(await (Task<List<MediaUse>>)method.Invoke(this, [item, ct])!);
+        }
+
+        return uses.OrderBy(u => u.ContentType, StringComparer.Ordinal).ThenBy(u => u.Id).ThenBy(u => u.Kind).ToList();
+    }
+
+    private async Task<List<MediaUse>> FindInAsync<T>(MediaItem item, CancellationToken ct)
+        where T : ContentItem
+    {
+        var link = MediaUrls.Prefix + item.StorageKey;
+        var adminPath = Publishing.ContentTypes.All.FirstOrDefault(d => d.ClrType == typeof(T)) is { } type ? "/admin/" + type.AdminSegment : null;
+        var hasCover = typeof(IHasCoverImage).IsAssignableFrom(typeof(T));
+        var id = item.Id;
+        var items = db.Set<T>().AsNoTracking();
+        // Saved-but-unpublished changes count too: they go live with the next "publish".
+        var covers = await items.Where(x => (hasCover && EF.Property<int?>(x, nameof(IHasCoverImage.CoverMediaId)) == id)
+                || (x.PendingRevision != null && x.PendingRevision.CoverMediaId == id))
+            .Select(x => new { x.Id, x.Culture, x.Title }).ToListAsync(ct);
+        var texts = await items.Where(x => x.BodyMarkdown.Contains(link)
+                || (x.PendingRevision != null && x.PendingRevision.BodyMarkdown.Contains(link)))
+            .Select(x => new { x.Id, x.Culture, x.Title }).ToListAsync(ct);
+
+        var uses = new List<MediaUse>();
+        uses.AddRange(covers.Select(r => new MediaUse(typeof(T).Name, r.Id, r.Culture, r.Title, MediaUseKind.Cover, EditPath(r.Id))));
+        uses.AddRange(texts.Select(r => new MediaUse(typeof(T).Name, r.Id, r.Culture, r.Title, MediaUseKind.Text, EditPath(r.Id))));
+        return uses;
+
+        string? EditPath(int itemId) => adminPath is null ? null : $"{adminPath}/{itemId}/edit";
+    }
+}

@@ -1,0 +1,16 @@
+using Coalition.Web.Features.Media;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Coalition.Web.ViewComponents;
+
+/// <summary>The cover field of the edit form: a plain select of library images (works without JavaScript) and the current cover.</summary>
+public sealed class CoverPickerViewComponent(MediaQueries media) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(int? selected, string culture) =>
+        View(new CoverPickerViewModel(selected, culture, await media.CoverChoicesAsync(selected, culture, HttpContext.RequestAborted)));
+}
+
+public sealed record CoverPickerViewModel(int? Selected, string Culture, IReadOnlyList<CoverChoice> Choices)
+{
+    public CoverChoice? Current => Choices.FirstOrDefault(c => c.Id == Selected);
+}
