@@ -1,4 +1,5 @@
 using Coalition.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -8,13 +9,16 @@ namespace Coalition.Data;
 /// <summary>
 /// The one context of the portal, Identity tables included. The app only ever sees this type;
 /// the provider-specific subclasses in <c>Providers/</c> exist so that each provider keeps its own migrations.
+/// It also holds the Data Protection key ring, so that cookies and invitation links survive a redeploy and are
+/// shared by every instance.
 /// </summary>
-public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<NewsArticle> News => Set<NewsArticle>();
     public DbSet<Page> Pages => Set<Page>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
