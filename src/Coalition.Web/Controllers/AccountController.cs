@@ -209,7 +209,12 @@ public sealed partial class AccountController(
         return View(model);
     }
 
-    private string? LocalOrNull(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : null;
+    /// <summary>A local return URL or none; the posted value is also dropped from ModelState, so a form never echoes a foreign one.</summary>
+    private string? LocalOrNull(string? returnUrl)
+    {
+        ModelState.Remove(nameof(LoginViewModel.ReturnUrl));
+        return Url.IsLocalUrl(returnUrl) ? returnUrl : null;
+    }
 
     private static string ReturnQuery(string? returnUrl) =>
         returnUrl is null ? "" : QueryString.Create("returnUrl", returnUrl).ToString();
