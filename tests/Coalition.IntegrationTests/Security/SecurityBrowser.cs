@@ -33,7 +33,7 @@ public sealed class SecurityBrowser : IDisposable
         return other;
     }
 
-    public Task<HttpResponseMessage> GetAsync(string url) => Client.GetAsync(new Uri(url, UriKind.Relative));
+    public Task<HttpResponseMessage> GetAsync(string url) => Client.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute));
 
     public async Task<IHtmlDocument> GetDocumentAsync(string url)
     {
