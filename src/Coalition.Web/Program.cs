@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCoalitionLogging();
 builder.AddCoalitionSecurity();
+builder.AddCoalitionForwardedHeaders();
 builder.AddCoalitionDatabase();
 builder.AddCoalitionDataProtection();
 builder.AddCoalitionIdentity();
@@ -15,6 +16,7 @@ builder.AddCoalitionHealth();
 
 var app = builder.Build();
 
+app.UseCoalitionForwardedHeaders();
 app.UseCoalitionSecurityHeaders();
 app.UseRequestLocalization();
 app.UseCoalitionErrorPages();

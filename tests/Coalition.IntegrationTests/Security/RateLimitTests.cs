@@ -13,9 +13,15 @@ public sealed class RateLimitTests(LowRateLimitAppFactory app) : IClassFixture<L
         var page = await browser.GetDocumentAsync("/account/login");
         for (var i = 0; i < 3; i++)
         {
+            // No proxy is configured, so a forged X-Forwarded-For does not buy a fresh bucket.
+            browser.Client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+            browser.Client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{i}");
             using var allowed = await browser.SubmitAsync(page, "/account/login", new() { ["Email"] = "someone@example.org", ["Password"] = "guess number " + i });
             Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         }
+
+        browser.Client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+        browser.Client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.99");
 
         using var refused = await browser.SubmitAsync(page, "/account/login", new() { ["Email"] = "someone@example.org", ["Password"] = "one guess too many" });
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
@@ -43,5 +49,34 @@ public sealed class RateLimitTests(LowRateLimitAppFactory app) : IClassFixture<L
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.Contains("Retry-After"));
         Assert.Equal("Too many requests", (await SecurityBrowser.ParseAsync(refused)).QuerySelector("h1")!.TextContent);
+    }
+}
+
+/// <summary>Behind the configured proxy, each visitor (X-Forwarded-For) has a bucket of their own.</summary>
+[Collection(SecurityCollection.Name)]
+public sealed class ProxiedRateLimitTests(ProxiedAppFactory app) : IClassFixture<ProxiedAppFactory>
+{
+    [Fact]
+    public async Task BehindAKnownProxy_TheLimitIsPerForwardedVisitor()
+    {
+        Assert.Equal(HttpStatusCode.TooManyRequests, await ThirdSignInAsync("203.0.113.5"));
+
+        // Another visitor behind the same proxy is not affected by the first one's attempts.
+        Assert.Equal(HttpStatusCode.TooManyRequests, await ThirdSignInAsync("203.0.113.6"));
+    }
+
+    private async Task<HttpStatusCode> ThirdSignInAsync(string visitor)
+    {
+        using var browser = app.Browser();
+        browser.Client.DefaultRequestHeaders.Add("X-Forwarded-For", visitor);
+        var page = await browser.GetDocumentAsync("/account/login");
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await browser.SubmitAsync(page, "/account/login", new() { ["Email"] = "someone@example.org", ["Password"] = "a guess " + i });
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var third = await browser.SubmitAsync(page, "/account/login", new() { ["Email"] = "someone@example.org", ["Password"] = "third guess" });
+        return third.StatusCode;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Coalition.Data;
 using Coalition.Data.Entities;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -84,7 +85,13 @@ public class SecurityAppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            ConfigureServices(services);
         });
+    }
+
+    /// <summary>More test services, after the app's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>A browser: its own cookies, no automatic redirects, the given interface language.</summary>
@@ -216,6 +223,36 @@ public sealed class LowRateLimitAppFactory() : SecurityAppFactory(new()
     ["RateLimits:PasswordResetPermitLimit"] = "2",
     ["RateLimits:PasswordResetWindowSeconds"] = "600",
 });
+
+/// <summary>
+/// Behind a proxy at 10.20.30.40 (every request seems to come from it; a real connection cannot be faked here),
+/// with a sign-in limit of 2 POSTs per visitor.
+/// </summary>
+public sealed class ProxiedAppFactory() : SecurityAppFactory(new()
+{
+    ["ReverseProxy:KnownProxies:0"] = Proxy.ToString(),
+    ["RateLimits:SignInPermitLimit"] = "2",
+    ["RateLimits:SignInWindowSeconds"] = "600",
+})
+{
+    public static readonly IPAddress Proxy = IPAddress.Parse("10.20.30.40");
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new FromProxy());
+
+    private sealed class FromProxy : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = Proxy;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
 
 [CollectionDefinition(Name)]
 public sealed class SecurityCollection : ICollectionFixture<SecurityAppFactory>

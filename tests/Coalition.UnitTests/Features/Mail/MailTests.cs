@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Coalition.Web.Features.Mail;
 using Coalition.Web.Options;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using Moq;
 
@@ -45,7 +44,7 @@ public sealed class MailTests
         {
             var environment = new Mock<IHostEnvironment>();
             environment.SetupGet(e => e.ContentRootPath).Returns(Path.GetTempPath());
-            var sender = new PickupFolderMailSender(Options.Create(new MailOptions { PickupFolder = folder }), environment.Object, TimeProvider.System);
+            var sender = new PickupFolderMailSender(Microsoft.Extensions.Options.Options.Create(new MailOptions { PickupFolder = folder }), environment.Object, TimeProvider.System);
             var message = new MimeMessage { Subject = "Приглашение" };
             message.From.Add(MailboxAddress.Parse("portal@example.org"));
             message.To.Add(MailboxAddress.Parse("person@example.org"));
