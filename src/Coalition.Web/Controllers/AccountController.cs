@@ -50,8 +50,9 @@ public sealed partial class AccountController(
         }
 
         var user = await users.FindByEmailAsync(model.Email.Trim());
-        if (user is null)
+        if (user is null || user.PasswordHash is null)
         {
+            // An invitation not yet accepted has no password: answered like an unknown address.
             // Same work and the same answer as a wrong password, so the form does not reveal who has an account.
             users.PasswordHasher.HashPassword(new StaffUser(), model.Password);
             LogFailed(logger);

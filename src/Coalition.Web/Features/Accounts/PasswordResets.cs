@@ -25,6 +25,8 @@ public sealed class PasswordResets(
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null || user.DisabledUtc is not null || user.PasswordHash is null)
         {
+            // Recorded all the same, without the address typed: the same database work either way.
+            await audit.RecordAsync(AuditActions.PasswordResetRequest, summary: "no e-mail sent", actor: new StaffActor(null, null));
             return;
         }
 
