@@ -3,6 +3,7 @@ using Coalition.Web.Controllers;
 using Coalition.Web.Features.Accounts;
 using Coalition.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coalition.IntegrationTests.Security;
 
@@ -27,7 +28,7 @@ public sealed class SignInTests(SecurityAppFactory app)
     }
 
     [Fact]
-    public async Task UnknownAddress_WrongPassword_AndDisabledAccount_GetTheSameAnswer()
+    public async Task UnknownAddress_WrongPassword_DisabledAndInvitedAccounts_GetTheSameAnswer()
     {
         var staff = await app.CreateStaffAsync(Roles.Editor);
         var disabled = await app.CreateStaffAsync(Roles.Editor);
@@ -38,13 +39,18 @@ public sealed class SignInTests(SecurityAppFactory app)
             Assert.Equal($"/admin/accounts/{disabled.Id}", disable.RedirectPath());
         }
 
+        var invited = $"invited-{Guid.NewGuid():N}@example.org";
+        await app.QueryAsync(sp => sp.GetRequiredService<Invitations>().InviteAsync(invited, "Invited", Roles.Editor, "en"));
+
         using var browser = app.Browser();
         var unknown = await FailedMessageAsync(browser, $"nobody-{Guid.NewGuid():N}@example.org", staff.Password);
         var wrong = await FailedMessageAsync(browser, staff.Email, "not the password at all");
         var off = await FailedMessageAsync(browser, disabled.Email, disabled.Password);
+        var pending = await FailedMessageAsync(browser, invited, "any password at all");
         Assert.Equal(AccountController.SignInFailedMessage, unknown);
         Assert.Equal(unknown, wrong);
         Assert.Equal(unknown, off);
+        Assert.Equal(unknown, pending);
     }
 
     [Fact]
