@@ -71,13 +71,20 @@ public sealed class TwoFactorController(
             : LocalRedirect(TwoFactorEnrolmentFilter.EnrolmentPath);
     }
 
+    /// <summary>New codes only with the password: a session taken over without it cannot mint itself a way back in.</summary>
     [HttpPost("recovery-codes")]
-    public async Task<IActionResult> NewRecoveryCodes()
+    public async Task<IActionResult> NewRecoveryCodes(ConfirmPasswordViewModel model)
     {
+        ArgumentNullException.ThrowIfNull(model);
         var user = await CurrentAsync();
         if (!user.TwoFactorEnabled)
         {
             return LocalRedirect(TwoFactorEnrolmentFilter.EnrolmentPath);
+        }
+
+        if (!await PasswordConfirmedAsync(user, model))
+        {
+            return View("RecoveryCodes", new RecoveryCodesViewModel(null, await twoFactor.RecoveryCodesLeftAsync(user)));
         }
 
         var codes = await twoFactor.RegenerateRecoveryCodesAsync(user);
@@ -93,12 +100,7 @@ public sealed class TwoFactorController(
     {
         ArgumentNullException.ThrowIfNull(model);
         var user = await CurrentAsync();
-        if (ModelState.IsValid && !(await signIn.CheckPasswordSignInAsync(user, model.CurrentPassword, lockoutOnFailure: true)).Succeeded)
-        {
-            ModelState.AddModelError(nameof(model.CurrentPassword), t["The current password is not correct."]);
-        }
-
-        if (!ModelState.IsValid)
+        if (!await PasswordConfirmedAsync(user, model))
         {
             return View(model);
         }
@@ -106,6 +108,17 @@ public sealed class TwoFactorController(
         await twoFactor.ResetAsync(user, AuditActions.TwoFactorReset);
         await signIn.RefreshSignInAsync(user);
         return LocalRedirect(TwoFactorEnrolmentFilter.EnrolmentPath);
+    }
+
+    /// <summary>Checks the current password; wrong ones count towards lockout like at sign-in.</summary>
+    private async Task<bool> PasswordConfirmedAsync(StaffUser user, ConfirmPasswordViewModel model)
+    {
+        if (ModelState.IsValid && !(await signIn.CheckPasswordSignInAsync(user, model.CurrentPassword, lockoutOnFailure: true)).Succeeded)
+        {
+            ModelState.AddModelError(nameof(model.CurrentPassword), t["The current password is not correct."]);
+        }
+
+        return ModelState.IsValid;
     }
 
     private async Task<StaffUser> CurrentAsync() =>

@@ -125,6 +125,25 @@ public sealed class AccountManagementTests(SecurityAppFactory app)
         Assert.Equal(TwoFactorEnrolmentFilter.EnrolmentPath, (await browser.GetAsync("/admin")).RedirectPath());
     }
 
+    [Fact]
+    public async Task Staff_MakeNewRecoveryCodes_WithTheirPassword_TheOldOnesStopWorking()
+    {
+        var staff = await app.CreateStaffAsync(Roles.Editor);
+        using var browser = await app.SignInAsync(staff);
+        Assert.Contains("Recovery codes left: 10.", (await browser.GetDocumentAsync("/account")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        using (var refused = await browser.SubmitAsync("/account/two-factor/recovery-codes", "/account/two-factor/recovery-codes", new() { ["CurrentPassword"] = "not my password" }))
+        {
+            Assert.Empty((await SecurityBrowser.ParseAsync(refused)).QuerySelectorAll("ol.recovery-codes code"));
+        }
+
+        using var made = await browser.SubmitAsync("/account/two-factor/recovery-codes", "/account/two-factor/recovery-codes", new() { ["CurrentPassword"] = staff.Password });
+        var codes = (await SecurityBrowser.ParseAsync(made)).QuerySelectorAll("ol.recovery-codes code").Select(c => c.TextContent).ToList();
+        Assert.Equal(10, codes.Count);
+        Assert.Empty(codes.Intersect(staff.RecoveryCodes));
+        Assert.True(await app.QueryDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.RecoveryCodesRegenerate && e.EntityId == staff.Id)));
+    }
+
     private static async Task PostAsync(SecurityBrowser browser, string page, string action, Dictionary<string, string> fields)
     {
         using var response = await browser.SubmitAsync(page, $"{page}/{action}", fields);

@@ -93,7 +93,12 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
 
         await users.RemoveFromRolesAsync(user, current);
         await users.AddToRoleAsync(user, role);
-        await users.UpdateSecurityStampAsync(user);
+        if (!Invitations.IsPending(user))
+        {
+            // Ends the sessions, so a demotion takes effect within a minute; an invitation's link (bound to the stamp) stays valid.
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await audit.RecordAsync(AuditActions.RoleChange, nameof(StaffUser), user.Id, $"{string.Join(",", current)} → {role}");
         return AccountChange.Done;
     }, validRole: role);
