@@ -1,4 +1,5 @@
 using Coalition.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -8,8 +9,10 @@ namespace Coalition.Data;
 /// <summary>
 /// The one context of the portal, Identity tables included. The app only ever sees this type;
 /// the provider-specific subclasses in <c>Providers/</c> exist so that each provider keeps its own migrations.
+/// It also holds the Data Protection key ring, so that cookies and invitation links survive a redeploy and are
+/// shared by every instance.
 /// </summary>
-public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<NewsArticle> News => Set<NewsArticle>();
     public DbSet<Page> Pages => Set<Page>();
@@ -18,6 +21,7 @@ public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ContentRevision> Revisions => Set<ContentRevision>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,8 +4,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCoalitionLogging();
 builder.AddCoalitionSecurity();
+builder.AddCoalitionForwardedHeaders();
 builder.AddCoalitionDatabase();
+builder.AddCoalitionDataProtection();
 builder.AddCoalitionIdentity();
+builder.AddCoalitionMail();
+builder.AddCoalitionRateLimiting();
 builder.AddCoalitionLocalization();
 builder.AddCoalitionPublishing();
 builder.AddCoalitionMvc();
@@ -14,12 +18,14 @@ builder.AddCoalitionHealth();
 
 var app = builder.Build();
 
+app.UseCoalitionForwardedHeaders();
 app.UseCoalitionSecurityHeaders();
 app.UseRequestLocalization();
 app.UseCoalitionErrorPages();
 app.UseCoalitionRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseCoalitionRateLimiting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapCoalitionRoutes();

@@ -1,3 +1,6 @@
+using Coalition.Data;
+using Microsoft.AspNetCore.DataProtection;
+
 namespace Coalition.Web.Infrastructure;
 
 public static class SecurityExtensions
@@ -22,6 +25,18 @@ public static class SecurityExtensions
         });
         return builder;
     }
+
+    /// <summary>Data Protection keys (cookies, antiforgery, invitation and reset links) live in the database, shared by every instance and kept across deploys.</summary>
+    public static WebApplicationBuilder AddCoalitionDataProtection(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<CoalitionDbContext>();
+        return builder;
+    }
+
+    /// <summary>Fixed, so that every instance and every deploy reads the same keys whatever its path.</summary>
+    public const string DataProtectionApplicationName = "Coalition.Portal";
 
     public static WebApplication UseCoalitionSecurityHeaders(this WebApplication app)
     {

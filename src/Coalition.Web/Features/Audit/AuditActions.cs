@@ -28,10 +28,28 @@ public static class AuditActions
     public const string SignOut = "account.signout";
     public const string AccountCreate = "account.create";
     public const string RoleChange = "account.role-change";
+    public const string Invite = "account.invite";
+    public const string InvitationResend = "account.invitation-resend";
+    public const string InvitationAccept = "account.invitation-accept";
+    public const string PasswordResetRequest = "account.password-reset-request";
+    public const string PasswordReset = "account.password-reset";
+    public const string PasswordChange = "account.password-change";
+    public const string TwoFactorEnable = "account.2fa-enable";
+    public const string TwoFactorReset = "account.2fa-reset";
+    public const string TwoFactorFailed = "account.2fa-failed";
+    public const string RecoveryCodeUsed = "account.recovery-code-used";
+    public const string RecoveryCodesRegenerate = "account.recovery-codes-regenerate";
+    public const string Disable = "account.disable";
+    public const string Enable = "account.enable";
+    public const string SessionsRevoke = "account.sessions-revoke";
+    public const string Unlock = "account.unlock";
 
     public static readonly IReadOnlyList<string> All =
     [
         Create, Edit, Publish, Unpublish, Schedule, Delete, Restore, Purge, Translate, Link, Unlink,
         ShareLinkCreate, ShareLinkRevoke, MediaUpload, MediaUploadRejected, MediaEdit, MediaDelete, SignIn, SignInFailed, LockedOut, SignOut, AccountCreate, RoleChange,
+        Invite, InvitationResend, InvitationAccept, PasswordResetRequest, PasswordReset, PasswordChange,
+        TwoFactorEnable, TwoFactorReset, TwoFactorFailed, RecoveryCodeUsed, RecoveryCodesRegenerate,
+        Disable, Enable, SessionsRevoke, Unlock,
     ];
 }

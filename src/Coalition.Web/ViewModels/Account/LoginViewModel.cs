@@ -17,4 +17,7 @@ public sealed class LoginViewModel
     public string Password { get; set; } = "";
 
     public string? ReturnUrl { get; set; }
+
+    /// <summary>A one-time message after a redirect, such as "your password was changed".</summary>
+    public string? Notice { get; set; }
 }

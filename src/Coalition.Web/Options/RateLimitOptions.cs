@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Coalition.Web.Options;
+
+/// <summary>
+/// Per-IP limits on the account forms that an attacker would hammer. Section <c>RateLimits</c>.
+/// Each limit is a sliding window: at most <c>…PermitLimit</c> POSTs from one IP address in <c>…WindowSeconds</c>;
+/// further POSTs are answered 429 with <c>Retry-After</c>.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "RateLimits";
+
+    /// <summary>Sign-in, authenticator-code and recovery-code POSTs per window. Default 10.</summary>
+    [Range(1, 100_000, ErrorMessage = "RateLimits:SignInPermitLimit must be between 1 and 100000.")]
+    public int SignInPermitLimit { get; set; } = 10;
+
+    /// <summary>Window of the sign-in limit, in seconds. Default 300.</summary>
+    [Range(1, 86_400, ErrorMessage = "RateLimits:SignInWindowSeconds must be between 1 and 86400.")]
+    public int SignInWindowSeconds { get; set; } = 300;
+
+    /// <summary>"Forgot password" and "set a new password" POSTs per window. Default 5.</summary>
+    [Range(1, 100_000, ErrorMessage = "RateLimits:PasswordResetPermitLimit must be between 1 and 100000.")]
+    public int PasswordResetPermitLimit { get; set; } = 5;
+
+    /// <summary>Window of the password-reset limit, in seconds. Default 900.</summary>
+    [Range(1, 86_400, ErrorMessage = "RateLimits:PasswordResetWindowSeconds must be between 1 and 86400.")]
+    public int PasswordResetWindowSeconds { get; set; } = 900;
+
+    /// <summary>Invitation-acceptance POSTs per window. Default 10.</summary>
+    [Range(1, 100_000, ErrorMessage = "RateLimits:InvitationPermitLimit must be between 1 and 100000.")]
+    public int InvitationPermitLimit { get; set; } = 10;
+
+    /// <summary>Window of the invitation limit, in seconds. Default 900.</summary>
+    [Range(1, 86_400, ErrorMessage = "RateLimits:InvitationWindowSeconds must be between 1 and 86400.")]
+    public int InvitationWindowSeconds { get; set; } = 900;
+}
