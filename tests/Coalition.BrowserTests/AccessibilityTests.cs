@@ -46,7 +46,7 @@ public sealed class AccessibilityTests(PortalFixture portal, ITestOutputHelper o
     public async Task Admin_pages_have_no_serious_accessibility_violations()
     {
         var page = await NewPageAsync();
-        await SignInAsync(page, PortalFixture.AdminEmail, PortalFixture.AdminPassword);
+        await SignInAsync(page, PortalFixture.EditorEmail, PortalFixture.EditorPassword);
         var report = new StringBuilder();
         report.Append(await ViolationsAsync(page));
 

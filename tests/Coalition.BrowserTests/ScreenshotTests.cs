@@ -35,7 +35,7 @@ public sealed class ScreenshotTests(PortalFixture portal, ITestOutputHelper outp
         await page.WaitForURLAsync("**/ru/news/*");
         await ShootAsync(page, "article", width);
 
-        await SignInAsync(page, PortalFixture.AdminEmail, PortalFixture.AdminPassword);
+        await SignInAsync(page, PortalFixture.EditorEmail, PortalFixture.EditorPassword);
         await ShootAsync(page, "admin-dashboard", width);
     }
 

@@ -28,6 +28,10 @@ internal sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Admin:Email", PortalFixture.AdminEmail);
         builder.UseSetting("Admin:Password", PortalFixture.AdminPassword);
         builder.UseSetting("LogFile:Enabled", "false");
+        // The Editor signs in with a password alone; the Administrator, who must use an authenticator, is not used for sign-in here.
+        builder.UseSetting("Security:RequireTwoFactorForAllStaff", "false");
+        // Every request of a test run comes from one address: the per-IP sign-in limit is tested on its own (RateLimitTests).
+        builder.UseSetting("RateLimits:SignInPermitLimit", "1000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
 }

@@ -23,9 +23,9 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     public const string AdminEmail = "admin@browser-tests.example.org";
-    public const string AdminPassword = "admin password for browser tests";
+    public const string AdminPassword = "quiet harbour lantern at dawn";
     public const string EditorEmail = "editor@browser-tests.example.org";
-    public const string EditorPassword = "editor password for browser tests";
+    public const string EditorPassword = "seven blue kites over the river";
 
     private static readonly string[] ChromiumArgs =
     [

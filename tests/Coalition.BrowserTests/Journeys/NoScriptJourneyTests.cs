@@ -27,7 +27,7 @@ public sealed partial class NoScriptJourneyTests(PortalFixture portal, ITestOutp
         await Expect(page.Locator(".prose p").First).ToBeVisibleAsync();
 
         // A plain HTML form post, antiforgery token included, and the redirect to the dashboard.
-        await SignInAsync(page, PortalFixture.AdminEmail, PortalFixture.AdminPassword);
+        await SignInAsync(page, PortalFixture.EditorEmail, PortalFixture.EditorPassword);
         await Expect(page.Locator("main h1")).ToBeVisibleAsync();
         await Expect(page.Locator("a[href='/admin/news/create']").First).ToBeVisibleAsync();
     }
