@@ -6,15 +6,19 @@ namespace Coalition.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The real portal on a real Kestrel socket (127.0.0.1, a free port chosen by the OS), not TestServer:
-/// the browser talks to it over TCP like any visitor. Fresh SQLite file, demo content, a known Administrator.
+/// the browser talks to it over TCP like any visitor. Fresh SQLite file and media folder, demo content, a known Administrator.
 /// </summary>
 internal sealed class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath;
+    private readonly string _mediaFolder;
 
-    public PortalFactory(string databasePath)
+    /// <param name="databasePath">The SQLite file to create.</param>
+    /// <param name="mediaFolder">The media library's files (the demo covers and the tests' uploads), instead of App_Data/media in the source tree.</param>
+    public PortalFactory(string databasePath, string mediaFolder)
     {
         _databasePath = databasePath;
+        _mediaFolder = mediaFolder;
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
     }
 
@@ -24,6 +28,8 @@ internal sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Coalition", $"Data Source={_databasePath}");
+        builder.UseSetting("Media:DataFolder", _mediaFolder);
+        builder.UseSetting("Mail:PickupFolder", Path.Combine(Path.GetDirectoryName(_databasePath)!, "mail"));
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Admin:Email", PortalFixture.AdminEmail);
         builder.UseSetting("Admin:Password", PortalFixture.AdminPassword);

@@ -63,7 +63,7 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         _dataFolder = Directory.CreateTempSubdirectory("coalition-browser-tests-").FullName;
         var databasePath = Path.Combine(_dataFolder, "portal.db");
-        _factory = new PortalFactory(databasePath);
+        _factory = new PortalFactory(databasePath, Path.Combine(_dataFolder, "media"));
 
         // Builds the host, migrates and seeds the database, and starts Kestrel.
         await Task.Run(_factory.StartServer);
