@@ -108,17 +108,14 @@ public sealed partial class EditorJourneyTests(PortalFixture portal, ITestOutput
     }
 
     /// <summary>
-    /// Chooses the cover in the edit form. Every cover select is set: the form should have exactly one, but the merge of the
-    /// media library rendered the CoverPicker twice in Content/Edit.cshtml, and the first value posted is the one bound.
+    /// Chooses the cover in the edit form. There must be exactly one cover select: with two, the first value posted is
+    /// the one bound, and a choice made in the other would be lost without a word.
     /// </summary>
     private static async Task SelectCoverAsync(IPage page, string mediaId)
     {
-        var selects = page.Locator("select[name=CoverMediaId]");
-        await Expect(selects.First).ToBeVisibleAsync();
-        foreach (var select in await selects.AllAsync())
-        {
-            await select.SelectOptionAsync(mediaId);
-        }
+        var select = page.Locator("select[name=CoverMediaId]");
+        await Expect(select).ToHaveCountAsync(1);
+        await select.SelectOptionAsync(mediaId);
     }
 
     /// <summary>A cover as the public pages render it: WebP and JPEG srcsets, the intrinsic size, and the alt text of the page's language.</summary>

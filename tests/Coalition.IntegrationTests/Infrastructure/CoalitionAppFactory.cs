@@ -26,6 +26,9 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"coalition-tests-{Guid.NewGuid():N}.db");
 
+    // Uploaded and demo media, and mail written as files: under the temp folder too, never in the source tree.
+    private readonly string _filesFolder = Path.Combine(Path.GetTempPath(), $"coalition-tests-{Guid.NewGuid():N}");
+
     /// <summary>Whether the app fills the empty database with its demo news and pages at startup.</summary>
     protected virtual bool SeedDemo => false;
 
@@ -49,6 +52,8 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Coalition", $"Data Source={_databasePath}");
         builder.UseSetting("Seed:Demo", SeedDemo ? "true" : "false");
         builder.UseSetting("LogFile:Enabled", "false");
+        builder.UseSetting("Media:DataFolder", Path.Combine(_filesFolder, "media"));
+        builder.UseSetting("Mail:PickupFolder", Path.Combine(_filesFolder, "mail"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Editors sign in with a password alone here; Administrators still need their authenticator (see SignedInClientAsync).
         builder.UseSetting("Security:RequireTwoFactorForAllStaff", "false");
@@ -212,6 +217,11 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
             foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
             {
                 File.Delete(_databasePath + suffix);
+            }
+
+            if (Directory.Exists(_filesFolder))
+            {
+                Directory.Delete(_filesFolder, recursive: true);
             }
         }
     }
