@@ -219,6 +219,27 @@ public sealed class NewsControllerTests(CoalitionAppFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task EditorPages_EveryFieldNameAndIdAppearsOnceInItsForm()
+    {
+        // Two fields with one name post two values and only the first is bound: a choice in the other is lost.
+        var (id, _) = await factory.CreateNewsAsync($"Unique fields {Guid.NewGuid():N}", publish: true);
+        using var editor = await factory.SignedInClientAsync(Roles.Editor);
+
+        foreach (var url in new[] { "/admin/news/create", $"/admin/news/{id}/edit" })
+        {
+            var document = await editor.GetDocumentAsync(url);
+            var ids = document.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+            Assert.True(ids.Count == ids.Distinct(StringComparer.Ordinal).Count(), $"{url}: duplicate ids {string.Join(", ", ids.GroupBy(x => x).Where(g => g.Count() > 1).Select(g => g.Key))}");
+            foreach (var form in document.QuerySelectorAll("form"))
+            {
+                var names = form.QuerySelectorAll("input[name]:not([type=radio]):not([type=checkbox]), select[name], textarea[name]")
+                    .Select(e => e.GetAttribute("name")!).ToList();
+                Assert.True(names.Count == names.Distinct(StringComparer.Ordinal).Count(), $"{url}: a form repeats {string.Join(", ", names.GroupBy(x => x).Where(g => g.Count() > 1).Select(g => g.Key))}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task EditorPages_EveryPostForm_CarriesAnAntiforgeryToken()
     {
         var (id, _) = await factory.CreateNewsAsync($"Forms {Guid.NewGuid():N}", publish: true);
