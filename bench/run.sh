@@ -22,7 +22,7 @@ dotnet publish src/Coalition.Web -c Release -o "$OUT/app" --nologo -v quiet >/de
 export ASPNETCORE_ENVIRONMENT=Production
 export ConnectionStrings__Coalition="Data Source=$PWD/$OUT/data/bench.db"
 export Seed__Demo=true LogFile__Enabled=false Serilog__MinimumLevel__Default=Warning
-export Admin__Email=bench@example.org Admin__Password="bench-password-$RANDOM-$RANDOM"
+export Admin__Email=bench@example.org Admin__Password="lantern orchard $RANDOM river $RANDOM"
 start_app() {
   (cd "$OUT/app" && exec dotnet Coalition.Web.dll --urls "http://127.0.0.1:$PORT" >"../app.log" 2>&1) &
   APP_PID=$!
