@@ -22,6 +22,11 @@ public abstract partial class BrowserTest(PortalFixture portal, ITestOutputHelpe
     protected ITestOutputHelper Output => output;
 
     /// <summary>A fresh context (own cookies and storage) with the portal as base URL.</summary>
+    /// <param name="options">Options of the context; the base URL and the locale are filled in when not set.</param>
+    /// <param name="allowHttpErrors">
+    /// For a test that expects an error status and checks the statuses itself: the guard then ignores HTTP errors
+    /// and Chromium's console messages about them (everything else, such as other hosts and script errors, still fails).
+    /// </param>
     protected async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null, bool allowHttpErrors = false)
     {
         Skip.IfNot(PortalFixture.ChromiumAvailable, PortalFixture.SkipReason);

@@ -12,13 +12,16 @@ internal sealed class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath;
     private readonly string _mediaFolder;
+    private readonly string _mailFolder;
 
     /// <param name="databasePath">The SQLite file to create.</param>
     /// <param name="mediaFolder">The media library's files (the demo covers and the tests' uploads), instead of App_Data/media in the source tree.</param>
-    public PortalFactory(string databasePath, string mediaFolder)
+    /// <param name="mailFolder">Where the portal writes its e-mails as .eml files (no SMTP host is set), for the tests to read.</param>
+    public PortalFactory(string databasePath, string mediaFolder, string mailFolder)
     {
         _databasePath = databasePath;
         _mediaFolder = mediaFolder;
+        _mailFolder = mailFolder;
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
     }
 
@@ -29,7 +32,7 @@ internal sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Coalition", $"Data Source={_databasePath}");
         builder.UseSetting("Media:DataFolder", _mediaFolder);
-        builder.UseSetting("Mail:PickupFolder", Path.Combine(Path.GetDirectoryName(_databasePath)!, "mail"));
+        builder.UseSetting("Mail:PickupFolder", _mailFolder);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Admin:Email", PortalFixture.AdminEmail);
         builder.UseSetting("Admin:Password", PortalFixture.AdminPassword);

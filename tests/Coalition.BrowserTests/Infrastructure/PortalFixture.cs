@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using System.Globalization;
 using Coalition.Data.Entities;
 using Coalition.Web.Features.Accounts;
+using Coalition.Web.Resources;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -26,6 +29,10 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
     public const string AdminPassword = "quiet harbour lantern at dawn";
     public const string EditorEmail = "editor@browser-tests.example.org";
     public const string EditorPassword = "seven blue kites over the river";
+
+    /// <summary>A second Editor, used only by the no-JavaScript password reset, which changes its password: the other tests keep theirs.</summary>
+    public const string ResetEditorEmail = "reset-editor@browser-tests.example.org";
+    public const string ResetEditorPassword = "copper lighthouse under autumn rain";
 
     private static readonly string[] ChromiumArgs =
     [
@@ -53,6 +60,9 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser was not started.");
 
+    /// <summary>The portal's e-mails, one .eml file each (<see cref="PickupMail"/> reads them).</summary>
+    public string MailFolder => Path.Combine(_dataFolder ?? throw new InvalidOperationException("The portal was not started."), "mail");
+
     public async Task InitializeAsync()
     {
         if (!ChromiumAvailable)
@@ -63,7 +73,7 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         _dataFolder = Directory.CreateTempSubdirectory("coalition-browser-tests-").FullName;
         var databasePath = Path.Combine(_dataFolder, "portal.db");
-        _factory = new PortalFactory(databasePath, Path.Combine(_dataFolder, "media"));
+        _factory = new PortalFactory(databasePath, Path.Combine(_dataFolder, "media"), MailFolder);
 
         // Builds the host, migrates and seeds the database, and starts Kestrel.
         await Task.Run(_factory.StartServer);
@@ -77,7 +87,8 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
                 $"The portal did not start as configured: it listens on {BaseUrl} and its database {databasePath} exists: {File.Exists(databasePath)}.");
         }
 
-        await CreateEditorAsync();
+        await CreateEditorAsync(EditorEmail, EditorPassword, "Editor");
+        await CreateEditorAsync(ResetEditorEmail, ResetEditorPassword, "Reset Editor");
         var appReady = clock.Elapsed;
 
         _playwright = await Playwright.CreateAsync();
@@ -112,28 +123,63 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
         }
     }
 
-    /// <summary>An Editor account besides the configured Administrator, made the way an Administrator would make one.</summary>
-    private async Task CreateEditorAsync()
+    /// <summary>
+    /// Invites an Editor the way the admin's "Invite a staff member" form does (the Administrator must use two-factor
+    /// sign-in, which these tests do not set up for it). The invitation e-mail is in the folder when this returns.
+    /// </summary>
+    public async Task InviteEditorAsync(string email, string displayName, string language)
     {
-        await using var scope = _factory!.Services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
+        var (outcome, _) = await scope.ServiceProvider.GetRequiredService<Invitations>().InviteAsync(email, displayName, Roles.Editor, language);
+        if (outcome != InviteOutcome.Sent)
+        {
+            throw new InvalidOperationException($"The invitation of {email} was not sent: {outcome}.");
+        }
+    }
+
+    /// <summary>The portal's translation of one of its interface texts, to compare with what a page shows.</summary>
+    public string Text(string key, string language)
+    {
+        var localizer = Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        try
+        {
+            var text = localizer[key];
+            return text.ResourceNotFound
+                ? throw new InvalidOperationException($"The portal has no {language} text for \"{key}\".")
+                : text.Value;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The portal was not started.");
+
+    /// <summary>An Editor account besides the configured Administrator, made the way an Administrator would make one.</summary>
+    private async Task CreateEditorAsync(string email, string password, string displayName)
+    {
+        await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var editor = new StaffUser
         {
-            UserName = EditorEmail,
-            Email = EditorEmail,
+            UserName = email,
+            Email = email,
             EmailConfirmed = true,
-            DisplayName = "Editor",
+            DisplayName = displayName,
             CreatedUtc = DateTime.UtcNow,
         };
-        Check(await users.CreateAsync(editor, EditorPassword));
+        Check(await users.CreateAsync(editor, password));
         Check(await users.AddToRoleAsync(editor, Roles.Editor));
 
-        static void Check(IdentityResult result)
+        void Check(IdentityResult result)
         {
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException(
-                    "Could not create the editor account: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+                    $"Could not create the editor account {email}: " + string.Join(" ", result.Errors.Select(e => e.Description)));
             }
         }
     }
