@@ -16,7 +16,7 @@ namespace Coalition.Web.Features.Accounts;
 public sealed record AuthenticatorSetup(string Key, string QrCodeDataUri, int QrCodeSize);
 
 /// <summary>Enrolment in two-factor sign-in with an authenticator app, and the recovery codes that back it up.</summary>
-public sealed class TwoFactorEnrolment(UserManager<StaffUser> users, AuditLog audit, IOptions<SecurityOptions> security)
+public sealed class TwoFactorEnrolment(UserManager<StaffUser> users, IUserStore<StaffUser> store, AuditLog audit, IOptions<SecurityOptions> security)
 {
     public const string Issuer = "Coalition portal";
 
@@ -25,7 +25,15 @@ public sealed class TwoFactorEnrolment(UserManager<StaffUser> users, AuditLog au
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
+            // A first key, not yet switched on, protects nothing: it is stored without changing the security stamp.
+            // (UserManager.ResetAuthenticatorKeyAsync would change it, and this very session would end a minute later.)
+            await ((IUserAuthenticatorKeyStore<StaffUser>)store).SetAuthenticatorKeyAsync(user, users.GenerateNewAuthenticatorKey(), CancellationToken.None);
+            var saved = await users.UpdateAsync(user);
+            if (!saved.Succeeded)
+            {
+                throw new InvalidOperationException("The authenticator key could not be stored: " + string.Join(" ", saved.Errors.Select(e => e.Code)));
+            }
+
             key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key was stored.");
         }
 
