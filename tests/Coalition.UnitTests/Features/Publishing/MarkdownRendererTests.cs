@@ -47,6 +47,7 @@ public sealed class MarkdownRendererTests
     [InlineData("[click](vbscript:msgbox(1))")]
     [InlineData("[click](data:text/html,hello)")]
     [InlineData("<javascript:alert(1)>")]
+    [InlineData("[unencrypted](http://example.org/report)")]
     public void ToSafeHtml_DangerousLinkScheme_IsDropped(string markdown)
     {
         var links = Elements(Render(markdown)).Where(e => e.LocalName == "a").ToList();
@@ -54,7 +55,7 @@ public sealed class MarkdownRendererTests
         Assert.All(links, a =>
         {
             var href = a.GetAttribute("href");
-            Assert.True(href is null || href.StartsWith("http", StringComparison.Ordinal), href);
+            Assert.True(href is null || href.StartsWith("https://", StringComparison.Ordinal), href);
         });
         Assert.DoesNotContain(Elements(Render(markdown)), e => e.Attributes.Any(a => a.Value.Contains("script:", StringComparison.OrdinalIgnoreCase)));
     }
