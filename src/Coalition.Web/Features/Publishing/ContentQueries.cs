@@ -16,32 +16,21 @@ public sealed class ContentQueries(CoalitionDbContext db, MediaQueries media, Ti
         var query = db.Set<T>().AsNoTracking().Where(x => x.Culture == culture).VisibleToPublic(Now);
         var total = await query.CountAsync(ct);
         var pageCount = PagedList<ContentSummary>.PagesFor(total, pageSize);
-        var items = await query
-            .OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(x => new ContentSummary(x.Id, x.Culture, x.Slug, x.Title, x.Summary, x.PublishedUtc!.Value))
-            .ToListAsync(ct);
-        if (typeof(IHasCoverImage).IsAssignableFrom(typeof(T)) && items.Count > 0)
-        {
-            items = await WithCoversAsync<T>(items, culture, ct);
-        }
-
+        var items = await SummariesAsync(
+            query.OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id).Skip((page - 1) * pageSize).Take(pageSize),
+            culture,
+            ct);
         return new PagedList<ContentSummary>(items, page, pageCount, total);
     }
 
     /// <summary>The newest visible items, for the home page: no count, no paging.</summary>
     public async Task<IReadOnlyList<ContentSummary>> LatestPublicAsync<T>(string culture, int count, CancellationToken ct = default)
-        where T : ContentItem
-    {
-        var items = await db.Set<T>().AsNoTracking().Where(x => x.Culture == culture).VisibleToPublic(Now)
-            .OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id)
-            .Take(count)
-            .Select(x => new ContentSummary(x.Id, x.Culture, x.Slug, x.Title, x.Summary, x.PublishedUtc!.Value))
-            .ToListAsync(ct);
-        return typeof(IHasCoverImage).IsAssignableFrom(typeof(T)) && items.Count > 0
-            ? await WithCoversAsync<T>(items, culture, ct)
-            : items;
-    }
+        where T : ContentItem =>
+        await SummariesAsync(
+            db.Set<T>().AsNoTracking().Where(x => x.Culture == culture).VisibleToPublic(Now)
+                .OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id).Take(count),
+            culture,
+            ct);
 
     /// <summary>The visible item with this slug, or where an old slug now points, or nothing.</summary>
     public async Task<PublicLookup<T>> FindPublicAsync<T>(string culture, string slug, CancellationToken ct = default)
@@ -69,17 +58,27 @@ public sealed class ContentQueries(CoalitionDbContext db, MediaQueries media, Ti
         return new PublicLookup<T>(null, current);
     }
 
-    private async Task<List<ContentSummary>> WithCoversAsync<T>(List<ContentSummary> items, string culture, CancellationToken ct)
+    /// <summary>
+    /// The cards of one page of a list. For types with a cover, the cover id comes with the row, so a page costs one
+    /// query for the rows and one for the images, whatever its size.
+    /// </summary>
+    private async Task<List<ContentSummary>> SummariesAsync<T>(IQueryable<T> page, string culture, CancellationToken ct)
         where T : ContentItem
     {
-        var ids = items.Select(i => i.Id).ToList();
-        var covers = await db.Set<T>().AsNoTracking()
-            .Where(x => ids.Contains(x.Id))
-            .Select(x => new { x.Id, Cover = EF.Property<int?>(x, nameof(IHasCoverImage.CoverMediaId)) })
-            .Where(x => x.Cover != null)
-            .ToDictionaryAsync(x => x.Id, x => x.Cover!.Value, ct);
-        var images = await media.ImagesAsync(covers.Values, culture, ct);
-        return items.Select(i => covers.TryGetValue(i.Id, out var c) && images.TryGetValue(c, out var image) ? i with { Cover = image } : i).ToList();
+        if (!typeof(IHasCoverImage).IsAssignableFrom(typeof(T)))
+        {
+            return await page.Select(x => new ContentSummary(x.Id, x.Culture, x.Slug, x.Title, x.Summary, x.PublishedUtc!.Value)).ToListAsync(ct);
+        }
+
+        var rows = await page
+            .Select(x => new
+            {
+                Summary = new ContentSummary(x.Id, x.Culture, x.Slug, x.Title, x.Summary, x.PublishedUtc!.Value),
+                Cover = EF.Property<int?>(x, nameof(IHasCoverImage.CoverMediaId)),
+            })
+            .ToListAsync(ct);
+        var images = await media.ImagesAsync(rows.Where(r => r.Cover is not null).Select(r => r.Cover!.Value), culture, ct);
+        return rows.Select(r => r.Cover is { } cover && images.TryGetValue(cover, out var image) ? r.Summary with { Cover = image } : r.Summary).ToList();
     }
 
     /// <summary>Culture → slug of every visible translation in a group, the item itself included.</summary>
