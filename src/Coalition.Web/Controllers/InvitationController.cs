@@ -45,11 +45,7 @@ public sealed class InvitationController(Invitations invitations, SignInManager<
 
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(nameof(model.NewPassword), error.Description);
-            }
-
+            result.AddErrorsTo(ModelState, nameof(model.NewPassword));
             return View(model);
         }
 

@@ -59,11 +59,7 @@ public sealed class PasswordResetController(PasswordResets resets, IStringLocali
 
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(nameof(model.NewPassword), error.Description);
-            }
-
+            result.AddErrorsTo(ModelState, nameof(model.NewPassword));
             return View(model);
         }
 
