@@ -3,7 +3,7 @@ using Coalition.Web.Features.Publishing;
 using Coalition.Web.TagHelpers;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace Coalition.UnitTests.Media;
+namespace Coalition.UnitTests.Features.Media;
 
 public sealed class MediaRenderingTests
 {

@@ -3,7 +3,7 @@ using Coalition.Web.Features.Audit;
 using Coalition.Web.Features.Publishing;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coalition.UnitTests.Publishing;
+namespace Coalition.UnitTests.Features.Publishing;
 
 public sealed class ContentWorkflowTests : IDisposable
 {

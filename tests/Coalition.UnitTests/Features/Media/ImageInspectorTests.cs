@@ -1,7 +1,7 @@
 using Coalition.Tests.Media;
 using Coalition.Web.Features.Media;
 
-namespace Coalition.UnitTests.Media;
+namespace Coalition.UnitTests.Features.Media;
 
 public sealed class ImageInspectorTests
 {

@@ -2,7 +2,7 @@ using Coalition.Tests.Media;
 using Coalition.Web.Features.Media;
 using Coalition.Web.Options;
 
-namespace Coalition.UnitTests.Media;
+namespace Coalition.UnitTests.Features.Media;
 
 public sealed class DocumentCleanerTests : IDisposable
 {

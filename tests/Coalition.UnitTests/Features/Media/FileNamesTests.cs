@@ -1,6 +1,6 @@
 using Coalition.Web.Features.Media;
 
-namespace Coalition.UnitTests.Media;
+namespace Coalition.UnitTests.Features.Media;
 
 public sealed class FileNamesTests
 {

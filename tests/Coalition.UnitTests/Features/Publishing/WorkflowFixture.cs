@@ -8,7 +8,7 @@ using Coalition.UnitTests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
-namespace Coalition.UnitTests.Publishing;
+namespace Coalition.UnitTests.Features.Publishing;
 
 /// <summary>
 /// The publishing services on a migrated in-memory SQLite database, with a fake clock.

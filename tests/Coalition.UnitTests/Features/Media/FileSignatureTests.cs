@@ -2,7 +2,7 @@ using System.Text;
 using Coalition.Tests.Media;
 using Coalition.Web.Features.Media;
 
-namespace Coalition.UnitTests.Media;
+namespace Coalition.UnitTests.Features.Media;
 
 public sealed class FileSignatureTests
 {

@@ -2,7 +2,7 @@ using Coalition.Tests.Media;
 using Coalition.Web.Features.Media;
 using Coalition.Web.Options;
 
-namespace Coalition.UnitTests.Media;
+namespace Coalition.UnitTests.Features.Media;
 
 /// <summary>
 /// Randomly damaged files (fixed seeds, so every run is the same): the parsers either answer or refuse the file as

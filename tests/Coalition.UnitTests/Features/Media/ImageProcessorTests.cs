@@ -3,7 +3,7 @@ using Coalition.Web.Features.Media;
 using Coalition.Web.Options;
 using SkiaSharp;
 
-namespace Coalition.UnitTests.Media;
+namespace Coalition.UnitTests.Features.Media;
 
 public sealed class ImageProcessorTests
 {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
-namespace Coalition.UnitTests.Localization;
+namespace Coalition.UnitTests.Features.Localization;
 
 /// <summary>
 /// Every interface string used in a view or controller exists in the Russian, Tajik and English resource files,
