@@ -16,7 +16,7 @@ public sealed class SecurityInfrastructureTests(TwoFactorRequiredAppFactory app)
         await browser.GetDocumentAsync("/account/login"); // the antiforgery token needs a key
 
         Assert.True(await app.QueryDbAsync(db => db.DataProtectionKeys.AnyAsync()));
-        var options = app.Services.GetRequiredService<IOptions<DataProtectionOptions>>().Value;
+        var options = app.Service<IOptions<DataProtectionOptions>>().Value;
         Assert.Equal(SecurityExtensions.DataProtectionApplicationName, options.ApplicationDiscriminator);
     }
 

@@ -64,7 +64,7 @@ public sealed partial class AdminAreaAuthorizationTests(TwoFactorRequiredAppFact
     private List<AdminAction> AdminActions()
     {
         _ = app.Server; // the endpoint table exists once the app has started
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        var endpoints = app.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         var list = new List<AdminAction>();
         foreach (var endpoint in endpoints)
         {
@@ -87,7 +87,7 @@ public sealed partial class AdminAreaAuthorizationTests(TwoFactorRequiredAppFact
     }
 
     private IEnumerable<ControllerActionDescriptor> AdminDescriptors() =>
-        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        app.Service<EndpointDataSource>().Endpoints
             .Select(e => e.Metadata.GetMetadata<ControllerActionDescriptor>())
             .OfType<ControllerActionDescriptor>()
             .Where(d => string.Equals(d.RouteValues["area"], "Admin", StringComparison.Ordinal));

@@ -212,7 +212,7 @@ public sealed class MediaUploadTests(SmallUploadsAppFactory app) : IClassFixture
     [Fact]
     public async Task Upload_Anonymous_RedirectsToLogin()
     {
-        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateBrowser();
         using var form = new MultipartFormDataContent { { new ByteArrayContent(MediaFixtures.Jpeg()), "File", "a.jpg" } };
 
         using var response = await client.PostAsync("/admin/media/upload", form);
