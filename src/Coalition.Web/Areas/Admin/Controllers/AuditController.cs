@@ -32,6 +32,6 @@ public sealed class AuditController(AuditLog audit) : AdminControllerBase
             from is { } f ? DushanbeTime.ToUtc(f.ToDateTime(TimeOnly.MinValue)) : null,
             to is { } t ? DushanbeTime.ToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null);
         var result = await audit.SearchAsync(filter, page, PageSize, ct);
-        return View(new AuditViewModel(result, user, filter.Action, filter.EntityType, from, to));
+        return View(new AuditViewModel(result, user, filter.Action, filter.EntityType, from, to, await audit.EntityTypesAsync(ct)));
     }
 }

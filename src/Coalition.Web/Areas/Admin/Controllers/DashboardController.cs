@@ -1,4 +1,3 @@
-using Coalition.Data.Entities;
 using Coalition.Web.Features.Publishing;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,5 +8,5 @@ public sealed class DashboardController(ContentAdminQueries queries) : AdminCont
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
-        View(await queries.DashboardAsync<NewsArticle>(UserId, 10, ct));
+        View(await queries.DashboardAsync(UserId, 10, ct));
 }
