@@ -186,6 +186,42 @@ public abstract class ContentDefinition
     /// <summary>The search pattern that finds <paramref name="mediaId"/> in a <see cref="ContentItem.MediaRefs"/> column.</summary>
     public static string MediaRefToken(int mediaId) => "|" + mediaId.ToString(CultureInfo.InvariantCulture) + "|";
 
+    /// <summary>
+    /// Valid example values of the fields, which the shared tests send through the real admin forms for every type:
+    /// by default a value of each property's type (a [Range]'s minimum, a date in 2030, the last value of an enum,
+    /// the given library file for a media reference). Override it when the type's rules need other values.
+    /// </summary>
+    public virtual ContentFields ExampleFields(IReadOnlyDictionary<MediaKind, int> media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        var fields = NewFields();
+        foreach (var property in FieldsType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            object? value = property.GetCustomAttribute<MediaReferenceAttribute>() is { } reference
+                ? (type == typeof(int) ? media[reference.Kind] : new List<int> { media[reference.Kind] })
+                : type switch
+                {
+                    _ when type == typeof(int) => property.GetCustomAttribute<RangeAttribute>()?.Minimum is int min ? min : 2021,
+                    _ when type == typeof(DateTime) => new DateTime(2030, 6, 26, 10, 0, 0, DateTimeKind.Unspecified),
+                    _ when type == typeof(string) => "Example " + property.Name,
+                    _ when type == typeof(bool) => true,
+                    _ when type.IsEnum => Enum.GetValues(type).Cast<object>().Last(),
+                    _ => null,
+                };
+            if (value is not null && property.PropertyType.IsAssignableFrom(value.GetType()))
+            {
+                property.SetValue(fields, value);
+            }
+            else if (value is not null && Nullable.GetUnderlyingType(property.PropertyType) is not null)
+            {
+                property.SetValue(fields, value);
+            }
+        }
+
+        return fields;
+    }
+
     /// <summary>Each field with its label and value, for the revision diff and the conflict page.</summary>
     public virtual IReadOnlyList<FieldValue> Describe(ContentFields fields, IStringLocalizer text)
     {
