@@ -158,4 +158,8 @@ public sealed record DashboardData(
     IReadOnlyList<AdminContentRow> MyDrafts,
     IReadOnlyList<AdminContentRow> Scheduled,
     IReadOnlyList<AdminContentRow> RecentlyPublished,
-    IReadOnlyList<AdminContentRow> TranslationsToDo);
+    IReadOnlyList<AdminContentRow> TranslationsToDo)
+{
+    /// <summary>The features' own blocks (<see cref="IDashboardPanel"/>).</summary>
+    public IReadOnlyList<DashboardPanel> Panels { get; init; } = [];
+}

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Coalition.Web.Areas.Admin.Controllers;
 
 /// <summary>The audit log, read-only, for Administrators. There is deliberately no edit or delete action.</summary>
+[Coalition.Web.Areas.Admin.ViewComponents.AdminMenu("Audit log", 310)]
 [Route("admin/audit")]
 [Authorize(Policy = Policies.Administrator)]
 public sealed class AuditController(AuditLog audit) : AdminControllerBase
