@@ -3,6 +3,7 @@ using Coalition.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCoalitionLogging();
+builder.AddCoalitionSite();
 builder.AddCoalitionSecurity();
 builder.AddCoalitionForwardedHeaders();
 builder.AddCoalitionDatabase();
@@ -17,6 +18,7 @@ builder.AddCoalitionMedia();
 builder.AddCoalitionHealth();
 
 var app = builder.Build();
+app.WarnIfPlainHttp();
 
 app.UseCoalitionForwardedHeaders();
 app.UseCoalitionSecurityHeaders();
@@ -25,8 +27,8 @@ app.UseCoalitionErrorPages();
 app.UseCoalitionRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
-app.UseCoalitionRateLimiting();
 app.UseAuthentication();
+app.UseCoalitionRateLimiting();
 app.UseAuthorization();
 app.MapCoalitionRoutes();
 

@@ -103,6 +103,6 @@ public sealed partial class MediaFilesController(MediaQueries media, MediaLibrar
         return range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("^[a-f0-9]{32}-([0-9]{2,5})\\.(webp|jpg)$")]
+    [GeneratedRegex("^[a-f0-9]{32}-([0-9]{1,5})\\.(webp|jpg)$")]
     private static partial Regex Width();
 }
