@@ -81,7 +81,7 @@ public sealed class MyAccountController(
         // The new security stamp ends the other sessions; this one is renewed.
         await signIn.RefreshSignInAsync(user);
         await audit.RecordAsync(AuditActions.PasswordChange, nameof(StaffUser), user.Id);
-        TempData[NoticeKey] = t["Your password has been changed. Your other sessions end within a minute."].Value;
+        TempData[NoticeKey] = t["Your password has been changed. Your other sessions have ended."].Value;
         return LocalRedirect("/account");
     }
 
@@ -92,7 +92,7 @@ public sealed class MyAccountController(
         var user = await CurrentAsync();
         await accounts.SignOutEverywhereAsync(user.Id);
         await signIn.SignOutAsync();
-        TempData[AccountController.LoginNoticeKey] = t["You have been signed out on every device. Other sessions end within a minute."].Value;
+        TempData[AccountController.LoginNoticeKey] = t["You have been signed out on every device."].Value;
         return LocalRedirect("/account/login");
     }
 

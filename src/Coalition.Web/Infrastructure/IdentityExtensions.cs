@@ -58,6 +58,7 @@ public static class IdentityExtensions
         builder.Services.AddScoped<Invitations>();
         builder.Services.AddScoped<PasswordResets>();
         builder.Services.AddScoped<TwoFactorEnrolment>();
+        builder.Services.AddScoped<NewDeviceAlerts>();
         return builder;
     }
 

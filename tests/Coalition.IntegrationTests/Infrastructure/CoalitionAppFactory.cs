@@ -52,6 +52,8 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Coalition", $"Data Source={_databasePath}");
         builder.UseSetting("Seed:Demo", SeedDemo ? "true" : "false");
         builder.UseSetting("LogFile:Enabled", "false");
+        // Fast password hashing for test sign-ins; the production default (600,000) is asserted by PasswordHashingTests.
+        builder.UseSetting("Security:PasswordHashIterations", "1000");
         builder.UseSetting("Media:DataFolder", Path.Combine(_filesFolder, "media"));
         builder.UseSetting("Mail:PickupFolder", Path.Combine(_filesFolder, "mail"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

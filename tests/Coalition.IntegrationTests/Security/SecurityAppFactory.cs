@@ -59,6 +59,7 @@ public class SecurityAppFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Coalition"] = $"Data Source={_databasePath}",
             ["Seed:Demo"] = "false",
             ["LogFile:Enabled"] = "false",
+            ["Security:PasswordHashIterations"] = "1000", // fast test sign-ins; see PasswordHashingTests
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Security:RequireTwoFactorForAllStaff"] = "true",
             ["Mail:SmtpHost"] = "127.0.0.1",
