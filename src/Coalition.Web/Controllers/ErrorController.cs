@@ -19,8 +19,9 @@ public sealed class ErrorController(AlternateLinks alternates) : Controller
     [Route("/error/{code:int?}")]
     public IActionResult Show([FromRoute] int? code)
     {
-        var status = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null
-            ? StatusCodes.Status500InternalServerError
+        // Re-executed by the status-code pages, the route values are still the failed request's: its status is in the feature.
+        var status = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null ? StatusCodes.Status500InternalServerError
+            : HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { OriginalStatusCode: >= 400 and < 600 } reExecuted ? reExecuted.OriginalStatusCode
             : code is >= 400 and < 600 ? code.Value : StatusCodes.Status404NotFound;
         Response.StatusCode = status;
 

@@ -14,6 +14,7 @@ public static class MvcExtensions
             .AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add(new OversizedBodyResultFilter()); // 413, not 400, for a body too large to read
                 // Ids from the route, never from a form field or a GET's body (issue 19, item 7).
                 o.Conventions.Add(new RouteBindingConvention());
                 SafeMethodFormValueProviders.Reorder(o.ValueProviderFactories);
@@ -23,6 +24,7 @@ public static class MvcExtensions
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
         builder.Services.AddAntiforgery(o => o.FormFieldName = "__RequestVerificationToken");
+        OversizedBodyAntiforgery.Decorate(builder.Services);
         builder.Services.AddOptions<AntiforgeryOptions>().Configure<PublicUrls>((o, urls) =>
         {
             o.Cookie.Name = (urls.IsHttps ? "__Host-" : "") + "coalition.af";

@@ -61,6 +61,7 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:RequireTwoFactorForAllStaff", "false");
         // Every request of a test run comes from one address: the per-IP sign-in limit is tested on its own (RateLimitTests).
         builder.UseSetting("RateLimits:SignInPermitLimit", "1000");
+        builder.UseSetting("RateLimits:UploadPermitLimit", "1000");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

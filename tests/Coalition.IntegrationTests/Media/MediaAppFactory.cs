@@ -39,6 +39,7 @@ public sealed partial class MediaAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("LogFile:Enabled", "false");
+        builder.UseSetting("RateLimits:UploadPermitLimit", "1000"); // the per-staff upload limit has its own test
         builder.UseSetting("Security:PasswordHashIterations", "1000"); // fast test sign-ins; see PasswordHashingTests
         builder.UseSetting("Security:RequireTwoFactorForAllStaff", "false");
         builder.UseSetting("Media:DataFolder", MediaFolder);

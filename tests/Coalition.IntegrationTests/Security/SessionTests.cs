@@ -119,7 +119,7 @@ public sealed class SessionTests(SecurityAppFactory app)
     }
 
     [Fact]
-    public async Task Cookies_AreHttpOnly_SameSiteLax_AndSecureOnHttps()
+    public async Task Cookies_AreHttpOnly_SameSiteStrict_AndSecureOnHttps()
     {
         var staff = await app.CreateStaffAsync(Roles.Editor, twoFactor: false);
         foreach (var secure in new[] { false, true })
@@ -128,7 +128,7 @@ public sealed class SessionTests(SecurityAppFactory app)
             using var response = await browser.SubmitAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password });
             var auth = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("coalition.auth=", StringComparison.Ordinal));
             Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains("samesite=lax", auth, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("samesite=strict", auth, StringComparison.OrdinalIgnoreCase);
             Assert.Equal(secure, auth.Contains("secure", StringComparison.OrdinalIgnoreCase));
             Assert.DoesNotContain("expires", auth, StringComparison.OrdinalIgnoreCase);
         }

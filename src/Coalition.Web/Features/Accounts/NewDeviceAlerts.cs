@@ -19,7 +19,8 @@ namespace Coalition.Web.Features.Accounts;
 
 /// <summary>
 /// New-device alerts (issue 19, item 14). Each browser gets a long-lived random cookie; its SHA-256 hash is listed
-/// per account (<see cref="StaffDevice"/>). A completed sign-in from a browser the account has not used before sends
+/// per account (<see cref="StaffDevice"/>). A completed sign-in from a browser the account has not used before (other
+/// than its very first, where it was set up) sends
 /// the person an e-mail, through the mail queue, with the time in Dushanbe and the browser family, and a
 /// "this was not me" link that ends every session and makes the old password useless until a new one is chosen.
 /// No IP address and no full user agent are kept.
@@ -79,11 +80,12 @@ public sealed class NewDeviceAlerts(
             return;
         }
 
+        // The first browser an account ever uses is where it was set up: listed, no alert.
+        var firstEver = !await db.StaffDevices.AnyAsync(d => d.UserId == user.Id);
         var browser = BrowserFamily(http.Request.Headers.UserAgent.ToString());
         db.StaffDevices.Add(new StaffDevice { UserId = user.Id, TokenHash = hash, BrowserFamily = browser, FirstSeenUtc = now.UtcDateTime, LastSeenUtc = now.UtcDateTime });
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditActions.NewDevice, nameof(StaffUser), user.Id, browser, new StaffActor(user.Id, user.Email));
-        if (user.Email is not null)
+        if (!firstEver && user.Email is not null)
         {
             queue.Enqueue(Alert(user, browser, now.UtcDateTime, NotMeLink(user.Id)));
         }

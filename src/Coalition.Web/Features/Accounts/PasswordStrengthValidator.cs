@@ -43,7 +43,7 @@ public sealed class PasswordStrengthValidator(IStringLocalizer<SharedResource> t
             return Task.FromResult(IdentityResult.Success);
         }
 
-        var reasons = Reasons(result.MatchSequence.Select(m => m.Pattern)).Select(r => t[r].Value);
+        var reasons = Reasons(result.MatchSequence.Select(m => m.Pattern), password).Select(r => t[r].Value);
         return Task.FromResult(IdentityResult.Failed(new IdentityError
         {
             Code = WeakCode,
@@ -52,16 +52,17 @@ public sealed class PasswordStrengthValidator(IStringLocalizer<SharedResource> t
     }
 
     /// <summary>The message keys for the kinds of weakness zxcvbn matched, most telling first.</summary>
-    internal static IReadOnlyList<string> Reasons(IEnumerable<string?> patterns)
+    internal static IReadOnlyList<string> Reasons(IEnumerable<string?> patterns, string password)
     {
         var set = patterns.OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         var reasons = new List<string>();
-        if (set.Contains("spatial"))
+        // zxcvbn often matches "qwertyuiop" as a listed word rather than a keyboard walk: name the walk all the same.
+        if (set.Contains("spatial") || HasKeyboardRun(password))
         {
             reasons.Add(KeyboardReason);
         }
 
-        if (set.Contains("dictionary"))
+        if (set.Contains("dictionary") && !HasKeyboardRun(password))
         {
             reasons.Add(WordsReason);
         }
@@ -82,5 +83,31 @@ public sealed class PasswordStrengthValidator(IStringLocalizer<SharedResource> t
         }
 
         return reasons;
+    }
+
+    /// <summary>Rows of the Latin and Russian/Tajik keyboards (and the digit row), forwards and backwards.</summary>
+    private static readonly string[] KeyboardRows = ["qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890", "йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю"];
+
+    /// <summary>Whether at least half the password is runs of four or more keys along a keyboard row.</summary>
+    internal static bool HasKeyboardRun(string password)
+    {
+        var p = password.ToLowerInvariant();
+        var covered = new bool[p.Length];
+        foreach (var row in KeyboardRows.Concat(KeyboardRows.Select(r => new string(r.Reverse().ToArray()))))
+        {
+            for (var start = 0; start + 4 <= row.Length; start++)
+            {
+                var run = row.Substring(start, 4);
+                for (var at = p.IndexOf(run, StringComparison.Ordinal); at >= 0; at = p.IndexOf(run, at + 1, StringComparison.Ordinal))
+                {
+                    for (var i = at; i < at + 4; i++)
+                    {
+                        covered[i] = true;
+                    }
+                }
+            }
+        }
+
+        return covered.Count(c => c) * 2 >= p.Length;
     }
 }

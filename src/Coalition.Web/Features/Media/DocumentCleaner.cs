@@ -246,9 +246,14 @@ public sealed class DocumentCleaner(IOptions<MediaOptions> options)
     private static bool StripActive(PdfDocument pdf)
     {
         var any = false;
-        var dictionaries = new List<PdfDictionary> { pdf.Internals.Catalog };
-        dictionaries.AddRange(pdf.Internals.GetAllObjects().OfType<PdfDictionary>());
-        foreach (var dictionary in dictionaries.Distinct())
+        var dictionaries = new List<PdfDictionary>();
+        var seen = new HashSet<PdfItem>(ReferenceEqualityComparer.Instance);
+        foreach (var root in pdf.Internals.GetAllObjects().Prepend(pdf.Internals.Catalog))
+        {
+            Collect(root, dictionaries, seen);
+        }
+
+        foreach (var dictionary in dictionaries)
         {
             foreach (var key in ActiveKeys)
             {
@@ -268,6 +273,40 @@ public sealed class DocumentCleaner(IOptions<MediaOptions> options)
         }
 
         return any;
+    }
+
+    /// <summary>The dictionary or array and every dictionary written inside it (not behind references: those are objects of their own).</summary>
+    private static void Collect(PdfItem item, List<PdfDictionary> found, HashSet<PdfItem> seen)
+    {
+        if (!seen.Add(item))
+        {
+            return;
+        }
+
+        switch (item)
+        {
+            case PdfDictionary dictionary:
+                found.Add(dictionary);
+                foreach (var value in dictionary.Elements.Values)
+                {
+                    if (value is PdfDictionary or PdfArray)
+                    {
+                        Collect(value, found, seen);
+                    }
+                }
+
+                break;
+            case PdfArray array:
+                foreach (var value in array.Elements)
+                {
+                    if (value is PdfDictionary or PdfArray)
+                    {
+                        Collect(value, found, seen);
+                    }
+                }
+
+                break;
+        }
     }
 
     private static void Clear(string? value, Action<string?> set, string code, List<string> removed)

@@ -37,7 +37,7 @@ public sealed class ItemMediaGrants(IDataProtectionProvider protection, MediaUsa
             HttpOnly = true,
             Secure = urls.IsHttps || http.Request.IsHttps,
             SameSite = SameSiteMode.Lax,
-            Expires = expires,
+            MaxAge = Lifetime, // relative: the signed expiry inside is what counts
             IsEssential = true,
         });
     }
