@@ -43,6 +43,8 @@ public static class LoggingExtensions
     {
         app.UseSerilogRequestLogging(o =>
         {
+            // This host's logger, not the static Log.Logger that another host in the same process may have replaced.
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
             o.MessageTemplate = "HTTP {RequestMethod} {Path} responded {StatusCode} in {Elapsed:0.0} ms";
             o.EnrichDiagnosticContext = (diagnostics, ctx) => diagnostics.Set("Path", RedactedPath(ctx.Request.Path));
             o.GetLevel = (ctx, _, ex) => ex is not null || ctx.Response.StatusCode >= 500
