@@ -14,14 +14,14 @@ public sealed class PreviewController(ShareLinkService links, RevisionStore revi
     {
         var link = await links.ResolveAsync(token, ct);
         var type = ContentTypes.ByName(link?.ContentType);
-        if (link is null || type is null || await db.FindAsync(type.ClrType, [link.ItemId], ct) is not ContentItem item || item.DeletedUtc is not null)
+        if (link is null || type is null || await db.FindAsync(type.EntityType, [link.ItemId], ct) is not ContentItem item || item.DeletedUtc is not null)
         {
             Response.Headers.CacheControl = "no-store";
             return NotFound();
         }
 
         // The draft's images are not public yet: this browser may load the ones this item uses, for a while.
-        mediaGrants.Grant(HttpContext, type.ClrType.Name, item.Id);
+        mediaGrants.Grant(HttpContext, type.EntityType.Name, item.Id);
         return await this.PreviewViewAsync(item, await revisions.WorkingCopyAsync(item, ct), renderer, media, backUrl: null, ct);
     }
 }

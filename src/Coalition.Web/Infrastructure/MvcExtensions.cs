@@ -10,15 +10,18 @@ public static class MvcExtensions
     /// <summary>MVC with antiforgery on every unsafe request, localised validation, and the content features.</summary>
     public static WebApplicationBuilder AddCoalitionMvc(this WebApplicationBuilder builder)
     {
+        var contentAdmin = new Areas.Admin.Controllers.ContentAdminControllers();
         builder.Services
             .AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add(new OversizedBodyResultFilter()); // 413, not 400, for a body too large to read
+                o.Conventions.Add(contentAdmin);
                 // Ids from the route, never from a form field or a GET's body (issue 19, item 7).
                 o.Conventions.Add(new RouteBindingConvention());
                 SafeMethodFormValueProviders.Reorder(o.ValueProviderFactories);
             })
+            .ConfigureApplicationPartManager(parts => parts.FeatureProviders.Add(contentAdmin))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

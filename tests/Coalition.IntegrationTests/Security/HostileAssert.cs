@@ -65,16 +65,24 @@ public sealed class KestrelAppFactory : CoalitionAppFactory
         }
     }
 
-    /// <summary>A browser-like client on the real port: keeps cookies, does not follow redirects.</summary>
-    /// <remarks>A plain socket client: in Kestrel mode the factory's own clients follow redirects whatever their options say.</remarks>
-    public HttpClient Browser(string language = "en") => Socket(new System.Net.CookieContainer(), language);
-
-    internal HttpClient Socket(System.Net.CookieContainer cookies, string language = "en")
+    /// <summary>A browser on the real port: keeps cookies, does not follow redirects (<see cref="CoalitionAppFactory.CreateBrowser"/> needs the test server).</summary>
+    public Browser SocketBrowser(string language = "en")
     {
-#pragma warning disable CA2000 // the client owns and disposes its handler
-        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies }) { BaseAddress = ServerAddress };
+        var cookies = new System.Net.CookieContainer();
+#pragma warning disable CA2000 // the browser owns and disposes its handler
+        var browser = new Browser(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies }, cookies) { BaseAddress = ServerAddress };
 #pragma warning restore CA2000
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        return client;
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return browser;
+    }
+
+    /// <summary>A socket browser signed in with a password (accounts without two-step sign-in).</summary>
+    public async Task<Browser> SignedInSocketAsync(StaffCredentials staff)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var browser = SocketBrowser();
+        using var response = await browser.PostFormAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return browser;
     }
 }

@@ -66,7 +66,7 @@ public sealed class HostileInputTests(KestrelAppFactory factory) : IClassFixture
     public async Task Request_Hostile_GetsItsStatusWithoutA5xxAndStoresNothing(string name)
     {
         var c = Cases[name];
-        using var client = factory.Browser("en");
+        using var client = factory.SocketBrowser("en");
         var token = await client.GetAntiforgeryTokenAsync("/account/forgot-password");
         var before = await StoreSnapshot.TakeAsync(factory);
 
@@ -85,7 +85,7 @@ public sealed class HostileInputTests(KestrelAppFactory factory) : IClassFixture
     [Fact]
     public async Task Language_CyrillicReturnUrl_RedirectsThereEncoded()
     {
-        using var client = factory.Browser("en");
+        using var client = factory.SocketBrowser("en");
 
         using var response = await client.GetAsync(new Uri("/language/en?returnUrl=/ru/%D1%82", UriKind.Relative));
 
@@ -97,8 +97,7 @@ public sealed class HostileInputTests(KestrelAppFactory factory) : IClassFixture
     public async Task Upload_FileNameWithQuote_IsRefusedAsAFormErrorNot500()
     {
         var editor = await factory.CreateStaffAsync(Coalition.Web.Features.Accounts.Roles.Editor);
-        using var browser = await new CopyableBrowser(factory).SignInAsync(editor);
-        var client = browser.Client;
+        using var client = await factory.SignedInSocketAsync(editor);
         var token = await client.GetAntiforgeryTokenAsync("/admin/media");
         var before = await StoreSnapshot.TakeAsync(factory);
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Coalition.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Coalition.IntegrationTests.Security;
 
@@ -64,15 +63,23 @@ public sealed class LogInjectionTests(LogInjectionTests.FileLogAppFactory factor
     /// <summary>The app with its file log on, under the temp folder, at Information level (request events included).</summary>
     public sealed class FileLogAppFactory : CoalitionAppFactory
     {
-        public string LogFolder { get; } = Path.Combine(Path.GetTempPath(), $"coalition-log-{Guid.NewGuid():N}");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        public FileLogAppFactory()
+            : this(Path.Combine(Path.GetTempPath(), $"coalition-log-{Guid.NewGuid():N}"))
         {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("LogFile:Enabled", "true");
-            builder.UseSetting("LogFile:Path", Path.Combine(LogFolder, "coalition-.log"));
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
         }
+
+        private FileLogAppFactory(string folder)
+            : base(new Dictionary<string, string?>
+            {
+                ["LogFile:Enabled"] = "true",
+                ["LogFile:Path"] = Path.Combine(folder, "coalition-.log"),
+                ["Serilog:MinimumLevel:Default"] = "Information",
+            })
+        {
+            LogFolder = folder;
+        }
+
+        public string LogFolder { get; }
 
         protected override void Dispose(bool disposing)
         {

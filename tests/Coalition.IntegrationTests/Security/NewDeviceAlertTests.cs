@@ -1,9 +1,7 @@
 using System.Net;
 using Coalition.IntegrationTests.Infrastructure;
 using Coalition.Web.Features.Accounts;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
 
 namespace Coalition.IntegrationTests.Security;
 
@@ -12,7 +10,7 @@ namespace Coalition.IntegrationTests.Security;
 /// browser family, a "this was not me" link that ends every session and asks for a new password). Devices are
 /// recognised by a random cookie whose hash alone is stored; no IP address is kept.
 /// </summary>
-public sealed class NewDeviceAlertTests(NewDeviceAlertTests.MailFolderAppFactory factory) : IClassFixture<NewDeviceAlertTests.MailFolderAppFactory>
+public sealed class NewDeviceAlertTests(CoalitionAppFactory factory) : IClassFixture<CoalitionAppFactory>
 {
     private const string Firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
     private const string Chrome = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
@@ -25,12 +23,13 @@ public sealed class NewDeviceAlertTests(NewDeviceAlertTests.MailFolderAppFactory
         await SignInAsync(usual, staff); // the account's first browser: listed, no alert
         await SignOutAsync(usual);
         await SignInAsync(usual, staff); // the same browser again: recognised
-        Assert.Empty(await MailsToAsync(staff.Email, expectAny: false));
 
         using var other = Browser(Firefox);
         await SignInAsync(other, staff);
 
-        var mail = Assert.Single(await MailsToAsync(staff.Email, expectAny: true));
+        // The queue sends in order: had the first two sign-ins sent anything, it would have arrived first.
+        var mail = await factory.WaitForMailAsync(staff.Email);
+        Assert.Equal(1, factory.MailCountTo(staff.Email));
         Assert.Equal("New sign-in to your Coalition portal account", mail.Subject);
         var local = factory.Clock.GetUtcNow().UtcDateTime.AddHours(5);
         Assert.Contains("Firefox", mail.TextBody, StringComparison.Ordinal);
@@ -67,7 +66,7 @@ public sealed class NewDeviceAlertTests(NewDeviceAlertTests.MailFolderAppFactory
         await SignInAsync(owner, staff);
         using var intruder = Browser(Firefox);
         await SignInAsync(intruder, staff);
-        var link = new Uri(Assert.Single(await MailsToAsync(staff.Email, expectAny: true)).TextBody!.Split('\n').Single(l => l.Contains("/account/not-me?", StringComparison.Ordinal)).Trim());
+        var link = new Uri((await factory.WaitForMailAsync(staff.Email)).TextBody!.Split('\n').Single(l => l.Contains("/account/not-me?", StringComparison.Ordinal)).Trim());
 
         using var person = Browser(Chrome);
         var confirm = await person.GetDocumentAsync(link.PathAndQuery);
@@ -114,7 +113,7 @@ public sealed class NewDeviceAlertTests(NewDeviceAlertTests.MailFolderAppFactory
         Assert.Equal(stamp, await factory.QueryDbAsync(db => db.Users.Where(u => u.Id == staff.Id).Select(u => u.SecurityStamp).SingleAsync()));
     }
 
-    private HttpClient Browser(string userAgent)
+    private Browser Browser(string userAgent)
     {
         var client = factory.CreateBrowser("en");
         client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
@@ -131,55 +130,5 @@ public sealed class NewDeviceAlertTests(NewDeviceAlertTests.MailFolderAppFactory
     {
         using var response = await client.PostFormAsync("/account", "/account/logout", []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-    }
-
-    /// <summary>The messages written for <paramref name="address"/>; when one is expected, waits for the mail queue (a background worker).</summary>
-    private async Task<IReadOnlyList<MimeMessage>> MailsToAsync(string address, bool expectAny)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var found = new List<MimeMessage>();
-            if (Directory.Exists(factory.MailFolder))
-            {
-                foreach (var file in Directory.EnumerateFiles(factory.MailFolder, "*.eml"))
-                {
-                    var message = await MimeMessage.LoadAsync(file);
-                    if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        found.Add(message);
-                    }
-                }
-            }
-
-            if (found.Count > 0 || (!expectAny && attempt >= 5))
-            {
-                return found;
-            }
-
-            await Task.Delay(100); // the real mail worker, not the app's clock
-        }
-
-        return [];
-    }
-
-    /// <summary>The app, with e-mails written where the test can read them.</summary>
-    public sealed class MailFolderAppFactory : CoalitionAppFactory
-    {
-        public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"coalition-device-mail-{Guid.NewGuid():N}");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Mail:PickupFolder", MailFolder);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing && Directory.Exists(MailFolder))
-            {
-                Directory.Delete(MailFolder, recursive: true);
-            }
-        }
     }
 }

@@ -37,7 +37,7 @@ public sealed class PublicUrlTests(KestrelAppFactory factory) : IClassFixture<Ke
         {
             case "sign-in redirect":
             {
-                using var visitor = factory.Browser("en");
+                using var visitor = factory.SocketBrowser("en");
                 using var response = await SendAsync(visitor, HttpMethod.Get, "/admin");
                 Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
                 return [response.Headers.Location!.OriginalString];
@@ -45,8 +45,8 @@ public sealed class PublicUrlTests(KestrelAppFactory factory) : IClassFixture<Ke
 
             case "access-denied redirect":
             {
-                using var nobody = await new CopyableBrowser(factory).SignInAsync(await factory.CreateStaffAsync(null));
-                using var response = await SendAsync(nobody.Client, HttpMethod.Get, "/admin");
+                using var nobody = await factory.SignedInSocketAsync(await factory.CreateStaffAsync(null));
+                using var response = await SendAsync(nobody, HttpMethod.Get, "/admin");
                 Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
                 return [response.Headers.Location!.OriginalString];
             }
@@ -54,7 +54,7 @@ public sealed class PublicUrlTests(KestrelAppFactory factory) : IClassFixture<Ke
             case "hreflang links":
             {
                 var (_, slug) = await factory.CreateNewsAsync($"Hreflang {Guid.NewGuid():N}", publish: true, culture: "ru");
-                using var visitor = factory.Browser("ru");
+                using var visitor = factory.SocketBrowser("ru");
                 using var response = await SendAsync(visitor, HttpMethod.Get, $"/ru/news/{slug}");
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 var page = await response.ParseAsync();
@@ -64,8 +64,7 @@ public sealed class PublicUrlTests(KestrelAppFactory factory) : IClassFixture<Ke
             default:
             {
                 var (id, _) = await factory.CreateNewsAsync($"Share {Guid.NewGuid():N}", publish: false, culture: "en");
-                using var browser = await new CopyableBrowser(factory).SignInAsync(await factory.CreateStaffAsync(Roles.Editor));
-                var editor = browser.Client;
+                using var editor = await factory.SignedInSocketAsync(await factory.CreateStaffAsync(Roles.Editor));
                 var token = await editor.GetAntiforgeryTokenAsync($"/admin/news/{id}/edit");
                 using var created = await SendAsync(editor, HttpMethod.Post, $"/admin/news/{id}/share",
                     new FormUrlEncodedContent(new Dictionary<string, string> { ["days"] = "3", ["__RequestVerificationToken"] = token }));
@@ -136,14 +135,16 @@ public sealed class ProductionSiteTests : IDisposable
     }
 
     /// <summary>The app as deployed: environment Production, an https public address, AllowedHosts left at "*".</summary>
-    private sealed class ProductionAppFactory(string? baseUrl = "https://portal.example.org") : CoalitionAppFactory
+    private sealed class ProductionAppFactory(string? baseUrl = "https://portal.example.org") : CoalitionAppFactory(new Dictionary<string, string?>
+    {
+        ["Security:PasswordHashIterations"] = "600000",
+        ["Site:PublicBaseUrl"] = baseUrl ?? "",
+    })
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
-            builder.UseSetting("Security:PasswordHashIterations", "600000");
-            builder.UseSetting("Site:PublicBaseUrl", baseUrl ?? "");
         }
     }
 }

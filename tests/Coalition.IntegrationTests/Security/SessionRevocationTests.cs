@@ -20,9 +20,9 @@ public sealed class SessionRevocationTests(CoalitionAppFactory factory) : IClass
     public async Task CopiedCookie_AfterTheSessionEnds_IsRefusedOnTheNextRequest(string ending)
     {
         var staff = await factory.CreateStaffAsync(Roles.Editor);
-        using var owner = await new CopyableBrowser(factory).SignInAsync(staff);
-        using var thief = owner.CopyTo(new CopyableBrowser(factory));
-        using (var before = await thief.Client.GetAsync(new Uri("/admin", UriKind.Relative)))
+        using var owner = await factory.SignedInClientAsync(staff);
+        using var thief = owner.CopyCookiesTo(factory.CreateBrowser("en"));
+        using (var before = await thief.GetAsync(new Uri("/admin", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
@@ -34,21 +34,21 @@ public sealed class SessionRevocationTests(CoalitionAppFactory factory) : IClass
         }
 
         factory.Clock.Advance(TimeSpan.FromSeconds(1));
-        using var replay = await thief.Client.GetAsync(new Uri("/admin", UriKind.Relative));
+        using var replay = await thief.GetAsync(new Uri("/admin", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
         Assert.Equal("/account/login", new Uri(new Uri("http://localhost"), replay.Headers.Location!).AbsolutePath);
     }
 
-    private async Task<HttpResponseMessage> EndAsync(string ending, CopyableBrowser owner, StaffCredentials staff)
+    private async Task<HttpResponseMessage> EndAsync(string ending, Browser owner, StaffCredentials staff)
     {
         switch (ending)
         {
             case "sign-out":
-                return await owner.Client.PostFormAsync("/account", "/account/logout", []);
+                return await owner.PostFormAsync("/account", "/account/logout", []);
             case "sign out everywhere":
-                return await owner.Client.PostFormAsync("/account", "/account/sign-out-everywhere", []);
+                return await owner.PostFormAsync("/account", "/account/sign-out-everywhere", []);
             case "password change":
-                return await owner.Client.PostFormAsync("/account/password", "/account/password", new()
+                return await owner.PostFormAsync("/account/password", "/account/password", new()
                 {
                     ["CurrentPassword"] = staff.Password,
                     ["NewPassword"] = NewPassword,

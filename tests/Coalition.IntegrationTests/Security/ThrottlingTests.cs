@@ -2,7 +2,6 @@ using System.Net;
 using Coalition.IntegrationTests.Infrastructure;
 using Coalition.Tests.Media;
 using Coalition.Web.Features.Accounts;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coalition.IntegrationTests.Security;
@@ -92,16 +91,13 @@ public sealed class ThrottlingTests(ThrottlingTests.LimitedAppFactory factory) :
     }
 
     /// <summary>The app with small limits, so a test reaches them in a few requests.</summary>
-    public sealed class LimitedAppFactory : CoalitionAppFactory
+    public sealed class LimitedAppFactory() : CoalitionAppFactory(new Dictionary<string, string?>
+    {
+        ["RateLimits:UploadPermitLimit"] = "3",
+        ["RateLimits:PasswordChangePermitLimit"] = "3",
+    })
     {
         public const int Uploads = 3;
         public const int PasswordChanges = 3;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("RateLimits:UploadPermitLimit", Uploads.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("RateLimits:PasswordChangePermitLimit", PasswordChanges.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
     }
 }
