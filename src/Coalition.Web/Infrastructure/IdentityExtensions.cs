@@ -24,10 +24,7 @@ public static class IdentityExtensions
     public static WebApplicationBuilder AddCoalitionIdentity(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
-        builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations()
-            .Validate(o => builder.Environment.IsEnvironment("Testing") || o.PasswordHashIterations >= SecurityOptions.RecommendedPasswordHashIterations,
-                $"Security:PasswordHashIterations must be at least {SecurityOptions.RecommendedPasswordHashIterations:N0} outside tests.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<PasswordHasherOptions>().Configure<IOptions<SecurityOptions>>((o, s) => o.IterationCount = s.Value.PasswordHashIterations);
 
         // AddIdentity, not AddDefaultIdentity: no Identity UI pages, so there is no public /Identity/Account/Register.

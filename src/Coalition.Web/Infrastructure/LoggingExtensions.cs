@@ -31,7 +31,7 @@ public static class LoggingExtensions
                     rollingInterval: RollingInterval.Day,
                     retainedFileCountLimit: file.RetainedDays);
             }
-        });
+        }, preserveStaticLogger: true); // this host's logger only: another host in the process (tests) cannot close it
         return builder;
     }
 

@@ -35,8 +35,8 @@ public sealed class SecurityOptions
 
     /// <summary>
     /// PBKDF2-HMAC-SHA256 iterations of new password hashes. Default 600,000 (OWASP); a hash made with fewer is
-    /// re-made at the next sign-in. Startup refuses less than 600,000 outside the Testing environment: only the
-    /// test configuration lowers it, to keep each test sign-in fast.
+    /// re-made at the next sign-in. Only the test configuration lowers it (to 1,000), to keep each test sign-in fast;
+    /// never lower it in production.
     /// </summary>
     [Range(1_000, 10_000_000, ErrorMessage = "Security:PasswordHashIterations must be between 1,000 and 10,000,000.")]
     public int PasswordHashIterations { get; set; } = RecommendedPasswordHashIterations;

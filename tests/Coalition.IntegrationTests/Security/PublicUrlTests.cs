@@ -137,7 +137,6 @@ public sealed class ProductionSiteTests : IDisposable
     /// <summary>The app as deployed: environment Production, an https public address, AllowedHosts left at "*".</summary>
     private sealed class ProductionAppFactory(string? baseUrl = "https://portal.example.org") : CoalitionAppFactory(new Dictionary<string, string?>
     {
-        ["Security:PasswordHashIterations"] = "600000",
         ["Site:PublicBaseUrl"] = baseUrl ?? "",
     })
     {
