@@ -14,6 +14,7 @@ builder.AddCoalitionRateLimiting();
 builder.AddCoalitionLocalization();
 builder.AddCoalitionPublishing();
 builder.AddCoalitionMvc();
+builder.AddCoalitionCaching();
 builder.AddCoalitionMedia();
 builder.AddCoalitionHealth();
 
@@ -25,11 +26,11 @@ app.UseCoalitionSecurityHeaders();
 app.UseRequestLocalization();
 app.UseCoalitionErrorPages();
 app.UseCoalitionRequestLogging();
-app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseCoalitionRateLimiting();
 app.UseAuthorization();
+app.UseCoalitionCaching();
 app.MapCoalitionRoutes();
 
 await app.InitialiseCoalitionDatabaseAsync();
