@@ -253,6 +253,39 @@ public sealed partial class EventRegistrationTests(CoalitionAppFactory factory) 
         Assert.Contains("Full: waiting list", enPage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Retention_DeletesPersonalDataDaysAfterTheEventEnds_KeepsCounts()
+    {
+        var (_, slug, group) = await factory.CreateEventAsync(capacity: 1, startsIn: TimeSpan.FromDays(1));
+        using var client = factory.CreateBrowser("en");
+        (await client.RegisterAsync("en", slug, EventFixtures.NewEmail())).Dispose();
+        (await client.RegisterAsync("en", slug, EventFixtures.NewEmail())).Dispose();
+        var jobs = factory.Service<EventRegistrationJobs>();
+
+        factory.Clock.Advance(TimeSpan.FromDays(1 + 89));
+        await jobs.DeleteExpiredPersonalDataAsync();
+        Assert.Equal(2, await factory.QueryDbAsync(db => db.EventRegistrations.CountAsync(r => r.EventGroupId == group && r.Email != null)));
+
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        await jobs.DeleteExpiredPersonalDataAsync();
+
+        var rows = await factory.QueryDbAsync(db => db.EventRegistrations.Where(r => r.EventGroupId == group).ToListAsync());
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r =>
+        {
+            Assert.Null(r.Name);
+            Assert.Null(r.Email);
+            Assert.Null(r.EmailKey);
+            Assert.Null(r.Phone);
+            Assert.Null(r.Organisation);
+            Assert.Null(r.CancelTokenHash);
+            Assert.NotNull(r.PersonalDataDeletedUtc);
+        });
+        Assert.Equal(1, rows.Count(r => r.Status == RegistrationStatus.Confirmed));
+        var audit = await factory.QueryDbAsync(db => db.AuditEntries.Where(e => e.Action == Coalition.Web.Features.Audit.AuditActions.RegistrationsRetention).Select(e => e.Summary).ToListAsync());
+        Assert.Contains(audit, s => s!.StartsWith("Personal data of", StringComparison.Ordinal));
+    }
+
     private async Task<MimeKit.MimeMessage> WaitForSubjectAsync(string address, string subject)
     {
         for (var i = 0; i < 100; i++)
