@@ -17,6 +17,7 @@ public static class EventExtensions
         builder.Services.AddScoped<EventMails>();
         builder.Services.AddScoped<EventQueries>();
         builder.Services.AddScoped<RegistrationAdmin>();
+        builder.Services.AddScoped<Coalition.Web.Features.Demo.DemoEventSeeder>();
         builder.Services.AddScoped<IDashboardPanel, EventsDashboardPanel>();
         builder.Services.AddSingleton<EventRegistrationJobs>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EventRegistrationJobs>());
