@@ -322,33 +322,36 @@ public sealed class EventRegistrations(CoalitionDbContext db, EventMails mails, 
     /// </summary>
     private async Task<T> InListLockAsync<T>(Guid group, Func<int, Task<T>> work, CancellationToken ct)
     {
-        if (!await db.EventRegistrationLists.AnyAsync(l => l.EventGroupId == group, ct))
+        var strategy = db.Database.CreateExecutionStrategy();
+        for (var attempt = 0; ; attempt++)
         {
             try
             {
-                db.EventRegistrationLists.Add(new EventRegistrationList { EventGroupId = group });
-                await db.SaveChangesAsync(ct);
+                return await strategy.ExecuteAsync(async () =>
+                {
+                    db.ChangeTracker.Clear();
+                    await using var transaction = await BeginImmediateAsync(ct);
+                    var locked = await db.EventRegistrationLists.Where(l => l.EventGroupId == group)
+                        .ExecuteUpdateAsync(s => s.SetProperty(l => l.LastSequence, l => l.LastSequence + 1), ct);
+                    if (locked == 0)
+                    {
+                        // The event's first registration makes its list row (and holds it until the commit).
+                        db.EventRegistrationLists.Add(new EventRegistrationList { EventGroupId = group, LastSequence = 1 });
+                        await db.SaveChangesAsync(ct);
+                    }
+
+                    var sequence = await db.EventRegistrationLists.Where(l => l.EventGroupId == group).Select(l => l.LastSequence).FirstAsync(ct);
+                    var result = await work(sequence);
+                    await transaction.CommitAsync(ct);
+                    return result;
+                });
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException) when (attempt == 0)
             {
-                // Another request made it first.
+                // SQL Server only: two first registrations both made the list row; the second tries again and finds it.
+                db.ChangeTracker.Clear();
             }
-
-            db.ChangeTracker.Clear();
         }
-
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await BeginImmediateAsync(ct);
-            await db.EventRegistrationLists.Where(l => l.EventGroupId == group)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.LastSequence, l => l.LastSequence + 1), ct);
-            var sequence = await db.EventRegistrationLists.Where(l => l.EventGroupId == group).Select(l => l.LastSequence).FirstAsync(ct);
-            var result = await work(sequence);
-            await transaction.CommitAsync(ct);
-            return result;
-        });
     }
 
     private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginImmediateAsync(CancellationToken ct)
