@@ -49,7 +49,7 @@ public static class AuditActions
     public const string RegistrationsView = "registrations.view";
     public const string RegistrationsExport = "registrations.export";
     public const string RegistrationsChange = "registrations.change";
-    public const string RegistrationsMessage = "registrations.message";
+    public const string RegistrationsWrite = "registrations.message";
     public const string RegistrationsRetention = "registrations.retention";
 
     public static readonly IReadOnlyList<string> All =
@@ -59,6 +59,6 @@ public static class AuditActions
         Invite, InvitationResend, InvitationAccept, PasswordResetRequest, PasswordReset, PasswordChange,
         TwoFactorEnable, TwoFactorReset, TwoFactorFailed, RecoveryCodeUsed, RecoveryCodesRegenerate,
         Disable, Enable, SessionsRevoke, Unlock,
-        RegistrationsView, RegistrationsExport, RegistrationsChange, RegistrationsMessage, RegistrationsRetention,
+        RegistrationsView, RegistrationsExport, RegistrationsChange, RegistrationsWrite, RegistrationsRetention,
     ];
 }

@@ -136,7 +136,7 @@ public sealed class RegistrationAdmin(CoalitionDbContext db, EventRegistrations 
             queue.Enqueue(mails.StaffMessage(person, inTheirLanguage, subject, body));
         }
 
-        await audit.RecordAsync(AuditActions.RegistrationsMessage, AuditType, Id(item), $"Message sent to {people.Count} confirmed participants");
+        await audit.RecordAsync(AuditActions.RegistrationsWrite, AuditType, Id(item), $"Message sent to {people.Count} confirmed participants");
         return people.Count;
     }
 

@@ -10,7 +10,7 @@ public sealed record RegistrationListViewModel(RegistrationList List, MessageFor
 /// <summary>A message from staff to every confirmed participant.</summary>
 public sealed class MessageForm
 {
-    [Display(Name = "Subject")]
+    [Display(Name = "Subject line")]
     [Required(ErrorMessage = "Enter a subject.")]
     [StringLength(200, ErrorMessage = "At most {1} characters.")]
     public string? Subject { get; set; }
