@@ -69,6 +69,7 @@ public sealed class EventsController(
             return NotFound();
         }
 
+        Features.Caching.CacheTagExtensions.TagCache(HttpContext, Features.Caching.CacheTags.Group(item.TranslationGroupId));
         await AlternatesAsync(item, ct);
         return View(await ContentTypes.For<Event>().PublicModelAsync(item, HttpContext.RequestServices, ct));
     }

@@ -76,7 +76,9 @@ public sealed class ContentSchedule(IServiceScopeFactory scopes, TimeProvider cl
         };
         foreach (var column in definition.ScheduleColumns)
         {
-            moments.Add(await items.Where(x => EF.Property<DateTime?>(x, column) > now).MinAsync(x => EF.Property<DateTime?>(x, column), ct));
+            moments.Add(typeof(T).GetProperty(column)?.PropertyType == typeof(DateTime)
+                ? await items.Where(x => EF.Property<DateTime>(x, column) > now).Select(x => (DateTime?)EF.Property<DateTime>(x, column)).MinAsync(ct)
+                : await items.Where(x => EF.Property<DateTime?>(x, column) > now).MinAsync(x => EF.Property<DateTime?>(x, column), ct));
         }
 
         return moments.Where(m => m is not null).Min();

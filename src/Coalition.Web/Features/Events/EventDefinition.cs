@@ -21,6 +21,9 @@ public sealed class EventDefinition : ContentDefinition<Event, EventFields>
     public override string FieldsPartial => "~/Areas/Admin/Views/Content/Fields/_Event.cshtml";
     public override string PublicView => "~/Views/Events/Show.cshtml";
 
+    /// <summary>An event moves from upcoming to past, and its registration closes, at these times: cached lists follow.</summary>
+    public override IReadOnlyList<string> ScheduleColumns => [nameof(Event.StartUtc), nameof(Event.EndUtc), nameof(Event.RegistrationClosesUtc)];
+
     protected override EventFields Read(Event item) => new()
     {
         Start = DushanbeTime.ToLocal(item.StartUtc),

@@ -41,7 +41,7 @@ internal sealed record RegistrationNotice(EventMailKind Kind, EventRegistration 
 /// the group's lock first (<see cref="InListLockAsync{T}"/>), so capacity is exact however many people register at
 /// once; the mails go out after the commit, through the mail queue.
 /// </summary>
-public sealed class EventRegistrations(CoalitionDbContext db, EventMails mails, TimeProvider clock)
+public sealed class EventRegistrations(CoalitionDbContext db, EventMails mails, Caching.ContentCacheEviction cache, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -343,6 +343,11 @@ public sealed class EventRegistrations(CoalitionDbContext db, EventMails mails, 
                     var sequence = await db.EventRegistrationLists.Where(l => l.EventGroupId == group).Select(l => l.LastSequence).FirstAsync(ct);
                     var result = await work(sequence);
                     await transaction.CommitAsync(ct);
+                    // The places left changed: the event's pages and the lists that show it are rendered again.
+                    await cache.EvictAsync(
+                        Localization.SiteCultures.All.SelectMany(c => new[] { Caching.CacheTags.List("events", c), Caching.CacheTags.Home(c) })
+                            .Append(Caching.CacheTags.Group(group)),
+                        ct);
                     return result;
                 });
             }

@@ -159,6 +159,27 @@ public sealed class OutputCacheTests(CoalitionAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Registration_ChangesThePlacesLeftOnTheCachedEventList()
+    {
+        var (_, slug, _) = await Coalition.IntegrationTests.Features.Events.EventFixtures.CreateEventAsync(factory, culture: "en", capacity: 5);
+        using var visitor = factory.CreateBrowser("en");
+        var before = await visitor.GetDocumentAsync("/en/events");
+        var card = before.QuerySelectorAll("li, article").First(e => e.InnerHtml.Contains(slug, StringComparison.Ordinal) && e.TextContent.Contains('5'));
+        Assert.True(await CachedAsync(visitor, "/en/events"));
+
+        using (var registered = await Coalition.IntegrationTests.Features.Events.EventFixtures.RegisterAsync(visitor, "en", slug, Coalition.IntegrationTests.Features.Events.EventFixtures.NewEmail()))
+        {
+            Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        }
+
+        using var after = await visitor.GetAsync(new Uri("/en/events", UriKind.Relative));
+        Assert.False(after.Headers.Age.HasValue, "the list was not evicted when its places changed");
+        var page = await after.ParseAsync();
+        var changed = page.QuerySelectorAll("li, article").First(e => e.InnerHtml.Contains(slug, StringComparison.Ordinal) && e.TagName == card.TagName);
+        Assert.Contains('4', changed.TextContent);
+    }
+
+    [Fact]
     public async Task SignedInStaff_NeverGetACachedPage_AndNeverFillTheCache()
     {
         using var visitor = factory.CreateBrowser();
