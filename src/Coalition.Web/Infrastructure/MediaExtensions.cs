@@ -23,6 +23,7 @@ public static class MediaExtensions
         builder.Services.AddScoped<MediaQueries>();
         builder.Services.AddScoped<MediaUsage>();
         builder.Services.AddScoped<MediaUploadLimitsFilter>();
+        builder.Services.AddScoped<Features.Publishing.IDashboardPanel, MediaAltDashboardPanel>();
         builder.Services.AddScoped<Features.Demo.DemoCovers>(); // demo covers go through this same pipeline
         return builder;
     }
