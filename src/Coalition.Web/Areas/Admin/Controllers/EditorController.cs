@@ -34,7 +34,17 @@ public sealed class EditorController(MarkdownRenderer renderer, MediaQueries med
     {
         var lang = SiteCultures.IsSupported(culture) ? culture! : SiteCultures.Current;
         MediaKind? filter = kind switch { "image" => MediaKind.Image, "document" => MediaKind.Document, _ => null };
-        var list = await media.ListAsync(q, filter, page, PickerPageSize, ct);
+        PagedList<MediaItem> list;
+        try
+        {
+            list = await media.ListAsync(q, filter, page, PickerPageSize, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The picker asked again (the editor typed on) or was closed: nobody reads this answer.
+            return new EmptyResult();
+        }
+
         return Json(new
         {
             page = list.Page,
