@@ -13,6 +13,7 @@ builder.AddCoalitionRateLimiting();
 builder.AddCoalitionLocalization();
 builder.AddCoalitionPublishing();
 builder.AddCoalitionMvc();
+builder.AddCoalitionCaching();
 builder.AddCoalitionMedia();
 builder.AddCoalitionHealth();
 
@@ -23,11 +24,11 @@ app.UseCoalitionSecurityHeaders();
 app.UseRequestLocalization();
 app.UseCoalitionErrorPages();
 app.UseCoalitionRequestLogging();
-app.UseStaticFiles();
 app.UseRouting();
 app.UseCoalitionRateLimiting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseCoalitionCaching();
 app.MapCoalitionRoutes();
 
 await app.InitialiseCoalitionDatabaseAsync();
