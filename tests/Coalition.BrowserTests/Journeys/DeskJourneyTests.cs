@@ -234,6 +234,13 @@ public sealed partial class DeskJourneyTests(PortalFixture portal, ITestOutputHe
         Directory.CreateDirectory(ScreenshotTests.Folder);
         await ShootAsync(page, "desk-dashboard", width);
 
+        // The current language's word sits on the same line as the others' (it used to sit about 5 px higher).
+        var offset = await page.EvaluateAsync<double>(@"() => {
+            const top = el => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect().top; };
+            return top(document.querySelector('.lang-switcher [aria-current]')) - top(document.querySelector('.lang-switcher a'));
+        }");
+        Assert.True(Math.Abs(offset) < 1, $"the current language is {offset:0.#} px off the line of the others");
+
         await page.GotoAsync("/admin/news");
         await page.Locator("main a[href$='/edit']").First.ClickAsync();
         await page.WaitForURLAsync(EditUrl());
