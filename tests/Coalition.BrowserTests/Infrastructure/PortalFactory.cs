@@ -29,6 +29,10 @@ internal sealed class PortalFactory : WebApplicationFactory<Program>
     {
         // Not Development: no developer exception page, no generated admin password, the production error pages.
         builder.UseEnvironment("Testing");
+        // Serve the build's static web assets (fingerprinted, with their Brotli/gzip variants from obj/) as Development
+        // does: outside Development they are only looked up in a published wwwroot, and Chromium, which asks for
+        // compressed files, got empty stylesheets.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Coalition", $"Data Source={_databasePath}");
         builder.UseSetting("Media:DataFolder", _mediaFolder);

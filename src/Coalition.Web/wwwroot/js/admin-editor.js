@@ -243,6 +243,8 @@
 
   function openPicker(kind, done) {
     caret = [body.selectionStart, body.selectionEnd];
+    // A browser without <dialog> gets the media library itself, whose snippets can be copied as before.
+    if (typeof HTMLDialogElement !== 'function') { window.open('/admin/media', '_blank', 'noopener'); return; }
     if (!dialog) { buildPicker(); }
     pickerKind = kind; pickerDone = done;
     $('[name="picker-kind"]', dialog).value = kind;
