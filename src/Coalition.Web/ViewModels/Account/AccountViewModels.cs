@@ -101,3 +101,11 @@ public sealed class EnableAuthenticatorViewModel
 
 /// <param name="Replaced">The codes replace earlier ones (not the first setup): only then do "earlier codes" exist to stop working.</param>
 public sealed record RecoveryCodesViewModel(IReadOnlyList<string>? NewCodes, int CodesLeft, bool Replaced = false);
+
+/// <summary>The hidden fields of the "this was not me" confirmation.</summary>
+public sealed class NotMeViewModel
+{
+    public string User { get; set; } = "";
+
+    public string Token { get; set; } = "";
+}
