@@ -88,7 +88,7 @@ public sealed class TwoFactorController(
         }
 
         var codes = await twoFactor.RegenerateRecoveryCodesAsync(user);
-        return View("RecoveryCodes", new RecoveryCodesViewModel(codes, codes.Count));
+        return View("RecoveryCodes", new RecoveryCodesViewModel(codes, codes.Count, Replaced: true));
     }
 
     [HttpGet("reset")]

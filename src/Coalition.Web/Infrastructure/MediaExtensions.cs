@@ -28,6 +28,7 @@ public static class MediaExtensions
         builder.Services.AddScoped<IMediaAccessGrant, StaffMediaGrant>();
         builder.Services.AddScoped<IMediaAccessGrant>(sp => sp.GetRequiredService<ItemMediaGrants>());
         builder.Services.AddScoped<MediaUploadLimitsFilter>();
+        builder.Services.AddScoped<Features.Publishing.IDashboardPanel, MediaAltDashboardPanel>();
         builder.Services.AddScoped<Features.Demo.DemoCovers>(); // demo covers go through this same pipeline
         return builder;
     }

@@ -10,7 +10,7 @@ namespace Coalition.BrowserTests.Infrastructure;
 /// The portal accepts each time-step once per account, and the current step and one on either side:
 /// <see cref="NextCode"/> gives the code of the earliest step not used yet, so two sign-ins in one step need no waiting.
 /// </summary>
-internal sealed class Authenticator
+public sealed class Authenticator
 {
     private const int StepSeconds = 30;
     private readonly byte[] _secret;

@@ -22,13 +22,32 @@ internal sealed class PortalFactory : WebApplicationFactory<Program>
         _databasePath = databasePath;
         _mediaFolder = mediaFolder;
         _mailFolder = mailFolder;
-        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        // The port is chosen before the start, so that the portal's configured address (Site:PublicBaseUrl, which its
+        // redirects and e-mail links use instead of the Host header) is the one the browser talks to.
+        _port = FreePort();
+        UseKestrel(k => k.Listen(IPAddress.Loopback, _port));
+    }
+
+    private readonly int _port;
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Not Development: no developer exception page, no generated admin password, the production error pages.
         builder.UseEnvironment("Testing");
+        // Serve the build's static web assets (fingerprinted, with their Brotli/gzip variants from obj/) as Development
+        // does: outside Development they are only looked up in a published wwwroot, and Chromium, which asks for
+        // compressed files, got empty stylesheets.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("Site:PublicBaseUrl", $"http://127.0.0.1:{_port}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Coalition", $"Data Source={_databasePath}");
         builder.UseSetting("Media:DataFolder", _mediaFolder);

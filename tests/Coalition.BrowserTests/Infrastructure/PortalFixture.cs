@@ -158,6 +158,29 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     private IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The portal was not started.");
 
+    private Authenticator? _adminAuthenticator;
+
+    /// <summary>
+    /// The configured Administrator's authenticator app. Administrators must use two-step sign-in; the first call turns
+    /// it on for the account (as the enrolment page would, with a new key) and every later call gets the same app.
+    /// </summary>
+    public async Task<Authenticator> AdminAuthenticatorAsync()
+    {
+        if (_adminAuthenticator is not null)
+        {
+            return _adminAuthenticator;
+        }
+
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var admin = await users.FindByEmailAsync(AdminEmail) ?? throw new InvalidOperationException("The configured Administrator does not exist.");
+        await users.ResetAuthenticatorKeyAsync(admin);
+        var key = await users.GetAuthenticatorKeyAsync(admin) ?? throw new InvalidOperationException("No authenticator key was stored.");
+        await users.SetTwoFactorEnabledAsync(admin, true);
+        _adminAuthenticator = new Authenticator(key);
+        return _adminAuthenticator;
+    }
+
     /// <summary>An Editor account besides the configured Administrator, made the way an Administrator would make one.</summary>
     private async Task CreateEditorAsync(string email, string password, string displayName)
     {

@@ -67,7 +67,7 @@ public sealed class RevisionStore(CoalitionDbContext db, CurrentStaff current, T
 
     public async Task<IReadOnlyList<ContentRevision>> ListAsync(string contentType, int itemId, CancellationToken ct = default) =>
         await db.Revisions.AsNoTracking()
-            .Where(r => r.ContentType == contentType && r.ItemId == itemId)
+            .Where(r => r.ContentType == contentType && r.ItemId == itemId && r.Kind != AutosaveKind)
             .OrderByDescending(r => r.Number)
             .ToListAsync(ct);
 
@@ -77,6 +77,42 @@ public sealed class RevisionStore(CoalitionDbContext db, CurrentStaff current, T
 
     public Task<ContentRevision?> FindByIdAsync(int id, CancellationToken ct = default) =>
         db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+
+    /// <summary>The revision kind of an editor's unsaved working text: never published, never the working copy, not in the history.</summary>
+    public const string AutosaveKind = "autosave";
+
+    /// <summary>
+    /// Keeps the editor's working text as an autosave revision and saves it at once. The item itself is not touched
+    /// (no Version, status or pending change), so autosave can never publish or cause a conflict. Each editor keeps
+    /// only the latest autosave per item.
+    /// </summary>
+    public async Task<ContentRevision> AutosaveAsync(string contentType, int itemId, WorkingCopy copy, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        var userId = current.Actor?.Id;
+        await db.Revisions.Where(r => r.ContentType == contentType && r.ItemId == itemId && r.Kind == AutosaveKind && r.UserId == userId)
+            .ExecuteDeleteAsync(ct);
+        var revision = await AddAsync(contentType, itemId, copy, AutosaveKind);
+        await db.SaveChangesAsync(ct);
+        return revision;
+    }
+
+    /// <summary>This editor's autosave of an item, when it is newer than every saved revision.</summary>
+    public async Task<ContentRevision?> NewerAutosaveAsync(string contentType, int itemId, string? userId, CancellationToken ct = default)
+    {
+        var autosave = await db.Revisions.AsNoTracking()
+            .Where(r => r.ContentType == contentType && r.ItemId == itemId && r.Kind == AutosaveKind && r.UserId == userId)
+            .OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
+        if (autosave is null)
+        {
+            return null;
+        }
+
+        var saved = await db.Revisions.AsNoTracking()
+            .Where(r => r.ContentType == contentType && r.ItemId == itemId && r.Kind != AutosaveKind)
+            .MaxAsync(r => (int?)r.Number, ct) ?? 0;
+        return autosave.Number > saved ? autosave : null;
+    }
 
     public Task DeleteAllAsync(string contentType, int itemId) =>
         db.Revisions.Where(r => r.ContentType == contentType && r.ItemId == itemId).ExecuteDeleteAsync();

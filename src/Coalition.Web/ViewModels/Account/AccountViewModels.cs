@@ -99,7 +99,8 @@ public sealed class EnableAuthenticatorViewModel
     public string Code { get; set; } = "";
 }
 
-public sealed record RecoveryCodesViewModel(IReadOnlyList<string>? NewCodes, int CodesLeft);
+/// <param name="Replaced">The codes replace earlier ones (not the first setup): only then do "earlier codes" exist to stop working.</param>
+public sealed record RecoveryCodesViewModel(IReadOnlyList<string>? NewCodes, int CodesLeft, bool Replaced = false);
 
 /// <summary>The hidden fields of the "this was not me" confirmation.</summary>
 public sealed class NotMeViewModel

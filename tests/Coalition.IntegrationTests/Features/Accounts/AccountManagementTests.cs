@@ -139,9 +139,11 @@ public sealed class AccountManagementTests(TwoFactorRequiredAppFactory app)
         }
 
         using var made = await browser.SubmitFormAsync("/account/two-factor/recovery-codes", "/account/two-factor/recovery-codes", new() { ["CurrentPassword"] = staff.Password });
-        var codes = (await made.ParseAsync()).QuerySelectorAll("ol.recovery-codes code").Select(c => c.TextContent).ToList();
+        var madePage = await made.ParseAsync();
+        var codes = madePage.QuerySelectorAll("ol.recovery-codes code").Select(c => c.TextContent).ToList();
         Assert.Equal(10, codes.Count);
         Assert.Empty(codes.Intersect(staff.RecoveryCodes));
+        Assert.Contains("Earlier codes no longer work.", madePage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.True(await app.QueryDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.RecoveryCodesRegenerate && e.EntityId == staff.Id)));
     }
 

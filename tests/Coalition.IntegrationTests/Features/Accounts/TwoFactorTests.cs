@@ -42,8 +42,11 @@ public sealed class TwoFactorTests(TwoFactorRequiredAppFactory app)
         Assert.Contains("Codes change every 30 seconds", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var enabled = await browser.SubmitFormAsync(TwoFactorEnrolmentFilter.EnrolmentPath, TwoFactorEnrolmentFilter.EnrolmentPath, new() { ["Code"] = app.NextCode(key) });
-        var codes = (await enabled.ParseAsync()).QuerySelectorAll("ol.recovery-codes code").Select(c => c.TextContent).ToList();
+        var enabledPage = await enabled.ParseAsync();
+        var codes = enabledPage.QuerySelectorAll("ol.recovery-codes code").Select(c => c.TextContent).ToList();
         Assert.Equal(10, codes.Count);
+        // The first codes replace nothing: no "earlier codes" to stop working.
+        Assert.DoesNotContain("Earlier codes", enabledPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.All(codes, c => Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", c));
         using (var admin = await browser.GetAsync("/admin"))
         {

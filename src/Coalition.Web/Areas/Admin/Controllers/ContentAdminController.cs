@@ -84,8 +84,9 @@ public sealed class ContentAdminController<T>(ContentAdminServices<T> services) 
         return RedirectToAction("Edit", new { id = result.Id });
     }
 
+    /// <param name="autosave">Open the form with this editor's autosaved text instead of the saved one (the restore offer).</param>
     [HttpGet("{id:int}/edit")]
-    public async Task<IActionResult> Edit([FromRoute] int id, CancellationToken ct)
+    public async Task<IActionResult> Edit([FromRoute] int id, [FromQuery] bool autosave = false, CancellationToken ct = default)
     {
         var item = await Editor.FindAsync(id, ct);
         if (item is null || item.DeletedUtc is not null)
@@ -93,7 +94,51 @@ public sealed class ContentAdminController<T>(ContentAdminServices<T> services) 
             return NotFound();
         }
 
-        return await EditViewAsync(item, await Editor.WorkingCopyAsync(item, ct), ct);
+        var copy = await Editor.WorkingCopyAsync(item, ct);
+        var newer = await services.Revisions.NewerAutosaveAsync(ContentType, id, UserId, ct);
+        if (newer is not null && SameText(RevisionStore.CopyOf(newer), copy))
+        {
+            newer = null;
+        }
+
+        if (autosave && newer is not null)
+        {
+            return await EditViewAsync(item, RevisionStore.CopyOf(newer), ct, fromAutosave: true);
+        }
+
+        return await EditViewAsync(item, copy, ct, newer);
+    }
+
+    /// <summary>
+    /// The editor's desk saves the working text every 30 s at most while the editor types. It stores an autosave
+    /// revision only: the item, its Version and its status stay as they are.
+    /// </summary>
+    [HttpPost("{id:int}/autosave")]
+    public async Task<IActionResult> Autosave([FromRoute] int id, ContentFormViewModel form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var item = await Editor.FindAsync(id);
+        if (item is null || item.DeletedUtc is not null)
+        {
+            return NotFound();
+        }
+
+        await BindFieldsAsync(form);
+        var stored = await Editor.WorkingCopyAsync(item);
+        var copy = new WorkingCopy(
+            Clip(form.Title, 300),
+            Definition.IsFixed(item.Slug) ? item.Slug : Clip(form.Slug, 200),
+            form.Summary is null ? null : Clip(form.Summary, 1000),
+            Clip(form.Body, 200_000),
+            form.Fields ?? stored.Fields);
+        var revision = await services.Revisions.AutosaveAsync(ContentType, id, copy);
+        return Json(new
+        {
+            number = revision.Number,
+            savedUtc = revision.CreatedUtc,
+            message = Text["Autosaved at {0}.", DushanbeTime.ToLocal(revision.CreatedUtc).ToString("HH:mm", CultureInfo.InvariantCulture)].Value,
+            stale = item.Version != form.Version,
+        });
     }
 
     [HttpPost("{id:int}/edit")]
@@ -378,12 +423,14 @@ public sealed class ContentAdminController<T>(ContentAdminServices<T> services) 
         return View(ContentViews + "Edit.cshtml", new ContentEditViewModel(Info, form, null));
     }
 
-    private async Task<IActionResult> EditViewAsync(T item, WorkingCopy copy, CancellationToken ct = default)
+    private async Task<IActionResult> EditViewAsync(T item, WorkingCopy copy, CancellationToken ct = default, ContentRevision? newerAutosave = null, bool fromAutosave = false)
     {
         var form = ContentFormViewModel.From(item, copy, Now);
         form.Translations = await services.Queries.TranslationsOfAsync<T>(item.TranslationGroupId, ct);
         return View(ContentViews + "Edit.cshtml", new ContentEditViewModel(Info, form, PublicPathOf(item))
         {
+            NewerAutosave = newerAutosave,
+            FromAutosave = fromAutosave,
             ShareLinks = await services.ShareLinks.ListAsync(ContentType, item.Id, ct),
             NewShareUrl = TempData[NewShareKey] as string,
             ShareLinkDays = services.Publishing.Value.ShareLinkDays,
@@ -407,7 +454,7 @@ public sealed class ContentAdminController<T>(ContentAdminServices<T> services) 
         });
     }
 
-    /// <summary>Nothing typed is lost: the form comes back with this editor's text, beside the version saved meanwhile.</summary>
+    /// <summary>Nothing typed is lost: the form comes back with this editor's text, and the version saved meanwhile below it.</summary>
     private async Task<IActionResult> ConflictViewAsync(int id, ContentFormViewModel form)
     {
         var current = await Editor.FindAsync(id);
@@ -418,7 +465,7 @@ public sealed class ContentAdminController<T>(ContentAdminServices<T> services) 
 
         var stored = ContentFormViewModel.From(current, await Editor.WorkingCopyAsync(current), Now);
         ModelState.Clear();
-        ModelState.AddModelError(string.Empty, Text["Someone else saved this item while you were editing. Your text is below; the saved version is shown beside it. Copy what you need, then save again."]);
+        ModelState.AddModelError(string.Empty, Text["Someone else saved this item while you were editing. Your text is in the form; the version saved meanwhile is shown below the form, after its buttons. Copy what you need, then save again."]);
         form.Version = stored.Version;
         form.State = stored.State;
         form.PublishedUtc = stored.PublishedUtc;
@@ -431,6 +478,12 @@ public sealed class ContentAdminController<T>(ContentAdminServices<T> services) 
             CurrentFields = Definition.Describe(stored.Fields, Text),
         });
     }
+
+    private static bool SameText(WorkingCopy a, WorkingCopy b) =>
+        a.Title == b.Title && (a.Summary ?? "") == (b.Summary ?? "") && a.Body == b.Body && a.Slug == b.Slug
+        && Definition.Serialize(a.Fields) == Definition.Serialize(b.Fields);
+
+    private static string Clip(string? text, int max) => text is null ? "" : text.Length <= max ? text : text[..max];
 
     private string? PublicPathOf(T item) =>
         item.IsVisibleToPublic(Now) ? Definition.PublicPath(item.Culture, item.Slug) : null;

@@ -131,6 +131,12 @@ public sealed record ContentEditViewModel(ContentTypeInfo Type, ContentFormViewM
     public int ShareLinkDays { get; init; } = 7;
 
     public DateTime NowUtc { get; init; }
+
+    /// <summary>This editor's autosaved text, newer than the saved one: offered for restore (the editor's desk).</summary>
+    public ContentRevision? NewerAutosave { get; init; }
+
+    /// <summary>The form shows an autosaved text, not the saved one.</summary>
+    public bool FromAutosave { get; init; }
 }
 
 public sealed record HistoryViewModel(ContentTypeInfo Type, int Id, string Title, IReadOnlyList<ContentRevision> Revisions);

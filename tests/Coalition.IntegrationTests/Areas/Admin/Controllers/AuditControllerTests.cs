@@ -31,10 +31,10 @@ public sealed class AuditControllerTests(CoalitionAppFactory factory) : IClassFi
         return (staff.Email, title);
     }
 
-    /// <summary>The rows of the audit page: action and item cell.</summary>
+    /// <summary>The rows of the audit page: action (its stored code, kept in the title of its name) and item cell.</summary>
     private static List<(string Action, string Item)> Entries(IHtmlDocument page) =>
         page.QuerySelectorAll("tbody tr")
-            .Select(tr => (tr.Text("td code") ?? "", tr.Children[3].TextContent.Trim()))
+            .Select(tr => (tr.Children[2].QuerySelector("[title]")?.GetAttribute("title") ?? "", tr.Children[3].TextContent.Trim()))
             .ToList();
 
     private Task<int> EntryCountAsync() => factory.QueryDbAsync(db => db.AuditEntries.CountAsync());
@@ -118,5 +118,40 @@ public sealed class AuditControllerTests(CoalitionAppFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal(before, await EntryCountAsync());
+    }
+
+    [Fact]
+    public async Task Index_InRussian_NamesActionsAndTypesInWordsAndSchedulesInDushanbeTime()
+    {
+        var editorStaff = await factory.CreateStaffAsync(Roles.Editor);
+        using var editor = await factory.SignedInClientAsync(editorStaff);
+        var title = $"Scheduled audit {Guid.NewGuid():N}";
+        var goesLiveUtc = new DateTime(2030, 3, 1, 7, 44, 0, DateTimeKind.Utc);
+        using (var created = await editor.SubmitFormAsync("/admin/news/create", "/admin/news/create", new()
+        {
+            ["Culture"] = "en",
+            ["Title"] = title,
+            ["Body"] = "Text.",
+            ["PublishAt"] = Coalition.Web.Areas.Admin.ViewModels.ContentFormViewModel.InputValue(Coalition.Web.Features.Localization.DushanbeTime.ToLocal(goesLiveUtc))!,
+            ["action"] = "schedule",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        using var admin = await factory.SignedInClientAsync(await factory.CreateStaffAsync(Roles.Administrator), acceptLanguage: "ru");
+        var page = await admin.GetDocumentAsync($"/admin/audit?user={Uri.EscapeDataString(editorStaff.Email)}&action={AuditActions.Schedule}");
+
+        var row = Assert.Single(page.QuerySelectorAll("tbody tr"));
+        Assert.Equal("Запланирован", row.Children[2].TextContent.Trim());
+        Assert.StartsWith("Статья #", row.Children[3].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("12:44", row.Children[3].TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("07:44", row.Children[3].TextContent, StringComparison.Ordinal);
+        Assert.Equal("Запланирован", page.QuerySelector($"#action option[value='{AuditActions.Schedule}']")!.TextContent.Trim());
+        Assert.Equal("Статья", page.QuerySelector("#type option[value='NewsArticle']")!.TextContent.Trim());
+        Assert.DoesNotContain(page.QuerySelectorAll("#action option"), o => o.TextContent.Contains("content.", StringComparison.Ordinal));
+        var region = page.QuerySelector(".table-wrap")!;
+        Assert.Equal(("0", "region"), (region.GetAttribute("tabindex"), region.GetAttribute("role")));
+        Assert.False(string.IsNullOrWhiteSpace(region.GetAttribute("aria-label")));
     }
 }

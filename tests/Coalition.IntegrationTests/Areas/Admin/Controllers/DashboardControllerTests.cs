@@ -64,4 +64,35 @@ public sealed class DashboardControllerTests(CoalitionAppFactory factory) : ICla
         Assert.DoesNotContain(scheduled, Titles(dashboard, "scheduled"));
         Assert.Contains(scheduled, Titles(dashboard, "published"));
     }
+
+    [Fact]
+    public async Task Index_ImageWithoutTajikAlt_IsListedWithTheLanguageAndALinkToFixIt()
+    {
+        using var editor = await factory.SignedInClientAsync(Roles.Editor);
+        var name = $"no-tajik-{Guid.NewGuid():N}.jpg";
+        (await CoalitionAppFactory.UploadAsync(editor, Coalition.Tests.Media.MediaFixtures.Jpeg(), name, altEn: "A press conference")).Dispose();
+        var id = await factory.QueryDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.Media.Where(m => m.DisplayName == name).Select(m => m.Id)));
+
+        var dashboard = await editor.GetDocumentAsync("/admin");
+
+        var link = Assert.Single(dashboard.QuerySelectorAll("section a"), a => a.TextContent.Trim() == name);
+        Assert.Equal($"/admin/media/{id}", link.GetAttribute("href"));
+        Assert.Contains("Тоҷикӣ", link.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Index_PublishedWithoutTranslations_LinksEachMissingLanguageToTheEditPage()
+    {
+        using var editor = await factory.SignedInClientAsync(Roles.Editor);
+        var title = $"Untranslated {Guid.NewGuid():N}";
+        await CreateAsync(editor, title, "publish");
+
+        var dashboard = await editor.GetDocumentAsync("/admin");
+
+        var item = Assert.Single(dashboard.QuerySelectorAll("section[aria-labelledby=translations] .plain-list > li"), li => li.QuerySelector("a")!.TextContent.Trim() == title);
+        var missing = item.QuerySelectorAll(".todo-langs a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(2, missing.Count);
+        Assert.All(item.QuerySelectorAll(".todo-langs a"), a => Assert.EndsWith("/edit#translations-title", a.GetAttribute("href"), StringComparison.Ordinal));
+    }
 }

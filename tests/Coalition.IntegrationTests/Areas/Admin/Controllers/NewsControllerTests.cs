@@ -448,7 +448,7 @@ public sealed class NewsControllerTests(CoalitionAppFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Diff_ComparedFromTheHistoryPage_MarksAddedAndRemovedLines()
+    public async Task Diff_ComparedFromTheHistoryPage_MarksTheChangedWordsWithinTheLine()
     {
         var (id, _) = await factory.CreateNewsAsync(Unique("Compared"), publish: false, culture: "en", body: "Kept line.\n\nOld wording.");
         using var editor = await factory.SignedInClientAsync(Roles.Editor);
@@ -459,8 +459,10 @@ public sealed class NewsControllerTests(CoalitionAppFactory factory) : IClassFix
         var diff = await editor.GetDocumentAsync($"/admin/news/{id}/diff?from={compare["from"]}&to={compare["to"]}");
 
         Assert.Equal(("1", "2"), (compare["from"], compare["to"]));
-        Assert.Contains(diff.QuerySelectorAll("ins"), e => e.TextContent.Contains("New wording.", StringComparison.Ordinal));
-        Assert.Contains(diff.QuerySelectorAll("del"), e => e.TextContent.Contains("Old wording.", StringComparison.Ordinal));
+        var changed = Assert.Single(diff.QuerySelectorAll(".diff-row.diff-changed"));
+        Assert.Contains("New", Assert.Single(changed.QuerySelectorAll("ins")).TextContent, StringComparison.Ordinal);
+        Assert.Contains("Old", Assert.Single(changed.QuerySelectorAll("del")).TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(diff.QuerySelectorAll("ins, del"), e => e.TextContent.Contains("wording", StringComparison.Ordinal));
         Assert.DoesNotContain(diff.QuerySelectorAll("ins, del"), e => e.TextContent.Contains("Kept line.", StringComparison.Ordinal));
     }
 
