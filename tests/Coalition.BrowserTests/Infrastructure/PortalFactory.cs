@@ -22,8 +22,18 @@ internal sealed class PortalFactory : WebApplicationFactory<Program>
         _databasePath = databasePath;
         _mediaFolder = mediaFolder;
         _mailFolder = mailFolder;
-        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        // A free port chosen now, not by Kestrel later: Site:PublicBaseUrl (links in e-mails) must name it at startup.
+        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            _port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+        }
+
+        UseKestrel(k => k.Listen(IPAddress.Loopback, _port));
     }
+
+    private readonly int _port;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -37,6 +47,7 @@ internal sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Admin:Email", PortalFixture.AdminEmail);
         builder.UseSetting("Admin:Password", PortalFixture.AdminPassword);
         builder.UseSetting("LogFile:Enabled", "false");
+        builder.UseSetting("Site:PublicBaseUrl", $"http://127.0.0.1:{_port}");
         // The Editor signs in with a password alone; the Administrator, who must use an authenticator, is not used for sign-in here.
         builder.UseSetting("Security:RequireTwoFactorForAllStaff", "false");
         // Every request of a test run comes from one address: the per-IP sign-in limit is tested on its own (RateLimitTests).
