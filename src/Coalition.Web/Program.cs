@@ -16,6 +16,7 @@ builder.AddCoalitionPublishing();
 builder.AddCoalitionMvc();
 builder.AddCoalitionCaching();
 builder.AddCoalitionMedia();
+builder.AddCoalitionEvents();
 builder.AddCoalitionHealth();
 
 var app = builder.Build();
