@@ -97,17 +97,18 @@ public static class IdentityExtensions
         o.AccessDeniedPath = "/account/access-denied";
         o.ReturnUrlParameter = "returnUrl";
 
-        // The sign-in page's address comes from the configured public origin, never from the Host header.
+        // The sign-in and access-denied redirects name no host at all (Identity builds them from the Host header): the
+        // browser stays on the address it used, which AllowedHosts has already checked.
         var toLogin = o.Events.OnRedirectToLogin;
         var toDenied = o.Events.OnRedirectToAccessDenied;
         o.Events.OnRedirectToLogin = ctx =>
         {
-            ctx.RedirectUri = urls.Rebase(ctx.RedirectUri);
+            ctx.RedirectUri = PublicUrls.PathAndQuery(ctx.RedirectUri);
             return toLogin(ctx);
         };
         o.Events.OnRedirectToAccessDenied = ctx =>
         {
-            ctx.RedirectUri = urls.Rebase(ctx.RedirectUri);
+            ctx.RedirectUri = PublicUrls.PathAndQuery(ctx.RedirectUri);
             return toDenied(ctx);
         };
 

@@ -23,6 +23,16 @@ public sealed class PublicUrls(IOptions<SiteOptions> site)
         return Origin + (pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery);
     }
 
+    /// <summary>Only the path and query of <paramref name="url"/>, whatever host it named: for redirects, which the
+    /// browser resolves against the address it is on (so a visitor on an .onion address stays on it).</summary>
+    public static string PathAndQuery(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var path = Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute.PathAndQuery : url;
+        // Never "//host" or "/\host", which a browser would read as another host.
+        return path.Length > 1 && path[0] == '/' && path[1] is '/' or '\\' ? "/" : path.StartsWith('/') ? path : "/" + path;
+    }
+
     /// <summary>The same path and query on the public origin, whatever host and scheme <paramref name="url"/> named.</summary>
     public string Rebase(string url)
     {

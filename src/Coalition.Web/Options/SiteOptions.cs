@@ -12,7 +12,7 @@ public sealed class SiteOptions : IValidatableObject
 
     /// <summary>
     /// The portal's public address, for example <c>https://coalition.example.org</c>: the one source of every absolute
-    /// URL the app writes (the sign-in redirect, hreflang links, share links, links in e-mails), never the request's
+    /// URL the app writes (hreflang links, share links, links in e-mails; redirects are relative), never the request's
     /// Host header, which the client chooses. Scheme and host (and port) only. <b>Required in Production</b>, where it
     /// also decides whether cookies get the <c>__Host-</c> prefix and <c>Secure</c> (https), and is the default of
     /// <c>AllowedHosts</c>. Default none: elsewhere <c>http://localhost</c>.

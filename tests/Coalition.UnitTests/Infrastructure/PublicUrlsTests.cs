@@ -15,6 +15,13 @@ public sealed class PublicUrlsTests
     public void Rebase_AnyHost_KeepsOnlyPathAndQuery(string url, string expected) =>
         Assert.Equal(expected, For("https://coalition.example.org").Rebase(url));
 
+    [Theory]
+    [InlineData("http://evil.example/account/login?returnUrl=%2Fadmin", "/account/login?returnUrl=%2Fadmin")]
+    [InlineData("https://evil.example//evil.example/x", "/")]
+    [InlineData("/account/access-denied", "/account/access-denied")]
+    public void PathAndQuery_ForARedirect_NamesNoHost(string url, string expected) =>
+        Assert.Equal(expected, PublicUrls.PathAndQuery(url));
+
     [Fact]
     public void Origin_WithoutSetting_IsLocalhostOverHttp()
     {

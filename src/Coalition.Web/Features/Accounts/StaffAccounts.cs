@@ -28,7 +28,7 @@ public sealed record StaffAccountRow(
 
 /// <summary>
 /// What an Administrator does to other accounts. Every change that takes away access also changes the security stamp,
-/// so the person's open sessions end at their next check (within a minute). The last active Administrator cannot be
+/// so the person's open sessions end at their next request (the stamp is checked on every request). The last active Administrator cannot be
 /// disabled or demoted, and nobody can disable or demote themselves.
 /// </summary>
 public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> users, AuditLog audit, TimeProvider clock)
@@ -98,7 +98,7 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
         await users.AddToRoleAsync(user, role);
         if (!Invitations.IsPending(user))
         {
-            // Ends the sessions, so a demotion takes effect within a minute; an invitation's link (bound to the stamp) stays valid.
+            // Ends the sessions, so a demotion takes effect at the next request; an invitation's link (bound to the stamp) stays valid.
             await users.UpdateSecurityStampAsync(user);
         }
 
@@ -166,7 +166,7 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
         return AccountChange.Done;
     });
 
-    /// <summary>Ends every session of the account within a minute (the security-stamp check); for oneself too.</summary>
+    /// <summary>Ends every session of the account at its next request (the security-stamp check); for oneself too.</summary>
     public Task<AccountChange> SignOutEverywhereAsync(string id) => ChangeAsync(id, async user =>
     {
         await users.UpdateSecurityStampAsync(user);

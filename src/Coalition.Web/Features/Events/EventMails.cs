@@ -23,14 +23,14 @@ public enum EventMailKind
 
 /// <summary>
 /// The registrants' e-mails, in plain text, in the language each person registered in, one message per person
-/// (never a list of addresses), through the <see cref="MailQueue"/>. Links come from <c>Mail:LinkBaseUrl</c>.
+/// (never a list of addresses), through the <see cref="MailQueue"/>. Links come from <c>Site:PublicBaseUrl</c> (<see cref="Infrastructure.PublicUrls"/>).
 /// </summary>
 public sealed class EventMails(
     Coalition.Data.CoalitionDbContext db,
     MailQueue queue,
     IStringLocalizer<SharedResource> t,
     IOptions<MailOptions> options,
-    Coalition.Web.Infrastructure.PublicUrls urls)
+    Infrastructure.PublicUrls urls)
 {
     internal async Task SendAsync(IReadOnlyList<RegistrationNotice> notices, CancellationToken ct)
     {
@@ -98,9 +98,8 @@ public sealed class EventMails(
 
     private Uri Link(string path, string? token)
     {
-        var rootText = urls.Origin + "/";
         var query = token is null ? "" : new QueryBuilder { { "token", token } }.ToQueryString().Value;
-        return new Uri(new Uri(rootText), path + query);
+        return new Uri(urls.Absolute(path + query));
     }
 
     private static MimeMessage InLanguage(string language, Func<MimeMessage> compose)

@@ -39,7 +39,7 @@ public sealed partial class AdminAuthorizationTests(CoalitionAppFactory factory)
         using var response = await client.GetAsync(new Uri("/admin/news?culture=en", UriKind.Relative));
 
         Assert.Equal("/account/login", response.RedirectPath());
-        Assert.Contains("returnUrl=%2Fadmin%2Fnews%3Fculture%3Den", response.Headers.Location!.Query, StringComparison.Ordinal);
+        Assert.Contains("returnUrl=%2Fadmin%2Fnews%3Fculture%3Den", new Uri(new Uri("http://localhost"), response.Headers.Location!).Query, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Coalition.IntegrationTests.Features.Accounts;
 
 /// <summary>
 /// A session cookie stops working when the account's security stamp changes, at the next check: at most
-/// <see cref="IdentityExtensions.StampValidationInterval"/> (one minute) later. The app's clock is moved instead of waiting.
+/// <see cref="IdentityExtensions.StampValidationInterval"/> (zero: the next request) later. The app's clock is moved instead of waiting.
 /// </summary>
 [Collection(TwoFactorRequiredCollection.Name)]
 public sealed class SessionTests(TwoFactorRequiredAppFactory app)
