@@ -55,10 +55,7 @@ public static class MvcExtensions
 
     public static WebApplication MapCoalitionRoutes(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
-        {
-            ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        app.MapCoalitionHealth();
         app.MapControllers();
         return app;
     }
