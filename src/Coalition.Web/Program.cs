@@ -1,4 +1,7 @@
+using Coalition.Web.Features.Operations;
 using Coalition.Web.Infrastructure;
+
+if (await CoalitionCommands.TryRunAsync(args)) return; // backup, restore: docs/operations.md
 
 var builder = WebApplication.CreateBuilder(args);
 

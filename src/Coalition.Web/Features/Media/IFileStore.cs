@@ -82,7 +82,12 @@ public sealed class LocalFileStore : IFileStore
 
     public Task DeleteAsync(string name, CancellationToken ct = default)
     {
-        File.Delete(PathOf(name));
+        var path = PathOf(name);
+        if (File.Exists(path)) // File.Delete throws when the subfolder is missing too
+        {
+            File.Delete(path);
+        }
+
         return Task.CompletedTask;
     }
 
