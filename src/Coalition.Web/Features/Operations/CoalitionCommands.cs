@@ -38,12 +38,13 @@ public static class CoalitionCommands
         }
 
         await using var app = BuildServices(parsed.ConfigurationArgs);
+        await using var scope = app.Services.CreateAsyncScope();
         try
         {
             return parsed.Command switch
             {
-                "backup" => await app.Services.GetRequiredService<BackupWriter>().RunAsync(parsed.Value("--to")!, output, ct),
-                "restore" => await app.Services.GetRequiredService<BackupRestorer>().RunAsync(parsed.Value("--from")!, parsed.Has("--force"), output, ct),
+                "backup" => await scope.ServiceProvider.GetRequiredService<BackupWriter>().RunAsync(parsed.Value("--to")!, output, ct),
+                "restore" => await scope.ServiceProvider.GetRequiredService<BackupRestorer>().RunAsync(parsed.Value("--from")!, parsed.Has("--force"), output, ct),
                 _ => 2,
             };
         }
@@ -65,8 +66,10 @@ public static class CoalitionCommands
     {
         var builder = WebApplication.CreateBuilder(configurationArgs);
         builder.Logging.ClearProviders();
+        // As in Development, in every environment: a missing registration fails here, not half-way through a restore.
+        builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = o.ValidateScopes = true);
         builder.AddCoalitionDatabase();
-        builder.AddCoalitionMedia();
+        builder.AddCoalitionFileStore();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTransient<BackupWriter>();
         builder.Services.AddTransient<BackupRestorer>();
