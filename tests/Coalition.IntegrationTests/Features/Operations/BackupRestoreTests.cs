@@ -4,11 +4,7 @@ using Coalition.Data.Entities;
 using Coalition.IntegrationTests.Infrastructure;
 using Coalition.Web.Features.Media;
 using Coalition.Web.Features.Operations;
-using Coalition.Web.Options;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Coalition.IntegrationTests.Features.Operations;
 
@@ -161,22 +157,17 @@ public sealed class BackupRestoreTests(DemoCoalitionAppFactory source) : IClassF
     /// <summary>The command-line settings that point a command at the running test app's database and media folder.</summary>
     private string[] SourceSettings()
     {
-        var media = source.Services.GetRequiredService<IOptions<MediaOptions>>().Value;
-        var root = source.Services.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
-        return ["--Database:Provider=Sqlite", $"--ConnectionStrings:Coalition=Data Source={source.DatabasePath}", $"--Media:DataFolder={MediaPaths.DataFolder(media, root)}"];
+        _ = source.Services; // started: migrated and seeded
+        return ["--Database:Provider=Sqlite", $"--ConnectionStrings:Coalition=Data Source={source.DatabasePath}", $"--Media:DataFolder={source.MediaFolder}"];
     }
 
     private static string[] TargetSettings(string folder) =>
         ["--Database:Provider=Sqlite", $"--ConnectionStrings:Coalition=Data Source={Path.Combine(folder, "coalition.db")}", $"--Media:DataFolder={Path.Combine(folder, "media")}"];
 
     /// <summary>The app started on a restored database and media folder.</summary>
-    private sealed class RestoredAppFactory(string databasePath, string mediaFolder) : CoalitionAppFactory
+    private sealed class RestoredAppFactory(string databasePath, string mediaFolder) : CoalitionAppFactory(new Dictionary<string, string?>
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("ConnectionStrings:Coalition", $"Data Source={databasePath}");
-            builder.UseSetting("Media:DataFolder", mediaFolder);
-        }
-    }
+        ["ConnectionStrings:Coalition"] = $"Data Source={databasePath}",
+        ["Media:DataFolder"] = mediaFolder,
+    });
 }
