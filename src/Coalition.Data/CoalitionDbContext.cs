@@ -22,6 +22,7 @@ public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,7 @@ builder.AddCoalitionForwardedHeaders();
 builder.AddCoalitionDatabase();
 builder.AddCoalitionDataProtection();
 builder.AddCoalitionIdentity();
+builder.AddCoalitionJobs();
 builder.AddCoalitionMail();
 builder.AddCoalitionRateLimiting();
 builder.AddCoalitionLocalization();
