@@ -30,7 +30,16 @@ public static class MediaExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton<IFileStore, LocalFileStore>();
+        // The store is a startup decision, like the database provider: read here, before the container is built.
+        if (builder.Configuration.GetValue<MediaStoreKind>($"{MediaOptions.SectionName}:Store") == MediaStoreKind.S3)
+        {
+            builder.Services.AddSingleton<IFileStore, S3FileStore>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IFileStore, LocalFileStore>();
+        }
+
         return builder;
     }
 }
