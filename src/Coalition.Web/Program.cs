@@ -13,6 +13,7 @@ builder.AddCoalitionDataProtection();
 builder.AddCoalitionIdentity();
 builder.AddCoalitionJobs();
 builder.AddCoalitionMail();
+builder.AddCoalitionRedis();
 builder.AddCoalitionRateLimiting();
 builder.AddCoalitionLocalization();
 builder.AddCoalitionPublishing();
