@@ -20,11 +20,13 @@ builder.AddCoalitionPublishing();
 builder.AddCoalitionMvc();
 builder.AddCoalitionMedia();
 builder.AddCoalitionHealth();
+builder.AddCoalitionMirror(args); // and export-mirror --to DIR: docs/operations.md
 
 var app = builder.Build();
 
 app.UseCoalitionForwardedHeaders();
 app.UseCoalitionSecurityHeaders();
+app.UseCoalitionOnionLocation();
 app.UseRequestLocalization();
 app.UseCoalitionErrorPages();
 app.UseCoalitionRequestLogging();
