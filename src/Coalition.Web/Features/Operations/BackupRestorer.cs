@@ -25,6 +25,16 @@ public sealed class BackupRestorer(CoalitionDbContext db, IFileStore store, IOpt
 
         var databasePath = db.Database.IsSqlite() ? new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource : null;
         var occupied = Occupied(databasePath);
+        if (store is not LocalFileStore && manifest.Files.FirstOrDefault(f => f.Path != manifest.Database) is { } first)
+        {
+            // A bucket cannot be listed cheaply; a file of this very backup already in it means it is not empty.
+            await using var existing = await store.OpenReadAsync(Path.GetFileName(first.Path), ct);
+            if (existing is not null)
+            {
+                occupied.Add($"the media store already holds {Path.GetFileName(first.Path)}");
+            }
+        }
+
         if (occupied.Count > 0 && !force)
         {
             throw new OperationFailedException($"the data folder is not empty ({string.Join("; ", occupied)}). Stop the site, and add --force to overwrite.");
