@@ -6,6 +6,7 @@ if (await CoalitionCommands.TryRunAsync(args)) return; // backup, restore: docs/
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCoalitionLogging();
+builder.AddCoalitionSite();
 builder.AddCoalitionSecurity();
 builder.AddCoalitionForwardedHeaders();
 builder.AddCoalitionDatabase();
@@ -18,11 +19,13 @@ builder.AddCoalitionRateLimiting();
 builder.AddCoalitionLocalization();
 builder.AddCoalitionPublishing();
 builder.AddCoalitionMvc();
+builder.AddCoalitionCaching();
 builder.AddCoalitionMedia();
 builder.AddCoalitionHealth();
 builder.AddCoalitionMirror(args); // and export-mirror --to DIR: docs/operations.md
 
 var app = builder.Build();
+app.WarnIfPlainHttp();
 
 app.UseCoalitionForwardedHeaders();
 app.UseCoalitionSecurityHeaders();
@@ -30,11 +33,11 @@ app.UseCoalitionOnionLocation();
 app.UseRequestLocalization();
 app.UseCoalitionErrorPages();
 app.UseCoalitionRequestLogging();
-app.UseStaticFiles();
 app.UseRouting();
-app.UseCoalitionRateLimiting();
 app.UseAuthentication();
+app.UseCoalitionRateLimiting();
 app.UseAuthorization();
+app.UseCoalitionCaching();
 app.MapCoalitionRoutes();
 
 await app.InitialiseCoalitionDatabaseAsync();

@@ -7,14 +7,13 @@ namespace Coalition.Web.Infrastructure;
 public static class MirrorExtensions
 {
     /// <summary>
-    /// The static mirror (<see cref="MirrorExporter"/>) and <see cref="MirrorOptions"/>. Started as
+    /// The static mirror (<see cref="MirrorExporter"/>; addresses from <see cref="SiteOptions"/>). Started as
     /// <c>export-mirror --to DIR [--base-url URL]</c>, the app listens on a loopback port only and exports itself
     /// (<see cref="MirrorExportRunner"/>), then stops.
     /// </summary>
     public static WebApplicationBuilder AddCoalitionMirror(this WebApplicationBuilder builder, string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        builder.Services.AddOptions<MirrorOptions>().BindConfiguration(MirrorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MirrorExporter>();
         if (args.Length == 0 || args[0] != "export-mirror")
         {
@@ -32,7 +31,7 @@ public static class MirrorExtensions
     /// <summary><c>Onion-Location</c> on public pages when <c>Site:OnionLocation</c> is set: the same path on the onion address.</summary>
     public static WebApplication UseCoalitionOnionLocation(this WebApplication app)
     {
-        var onion = app.Services.GetRequiredService<IOptions<MirrorOptions>>().Value.OnionLocation;
+        var onion = app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.OnionLocation;
         if (onion is null)
         {
             return app;

@@ -13,11 +13,13 @@ public static class RateLimitingExtensions
     public const string SignInPolicy = "sign-in";
     public const string PasswordResetPolicy = "password-reset";
     public const string InvitationPolicy = "invitation";
+    public const string UploadPolicy = "upload";
+    public const string PasswordChangePolicy = "password-change";
 
     /// <summary>
     /// Per-IP sliding windows on the account POSTs (<see cref="RateLimitOptions"/>). A refused request gets 429 with
     /// Retry-After and, through the status-code pages, the error page in the visitor's language. With <c>Cache:Redis</c>
-    /// the windows are counted in Redis, so that several instances share one budget per address.
+    /// the windows are counted in Redis, so that several instances share one budget per address or account.
     /// </summary>
     public static WebApplicationBuilder AddCoalitionRateLimiting(this WebApplicationBuilder builder)
     {
@@ -37,6 +39,8 @@ public static class RateLimitingExtensions
             o.AddPolicy(SignInPolicy, http => PerIp(http, prefix + SignInPolicy, l.SignInPermitLimit, l.SignInWindowSeconds));
             o.AddPolicy(PasswordResetPolicy, http => PerIp(http, prefix + PasswordResetPolicy, l.PasswordResetPermitLimit, l.PasswordResetWindowSeconds));
             o.AddPolicy(InvitationPolicy, http => PerIp(http, prefix + InvitationPolicy, l.InvitationPermitLimit, l.InvitationWindowSeconds));
+            o.AddPolicy(UploadPolicy, http => PerStaff(http, prefix + UploadPolicy, l.UploadPermitLimit, l.UploadWindowSeconds));
+            o.AddPolicy(PasswordChangePolicy, http => PerStaff(http, prefix + PasswordChangePolicy, l.PasswordChangePermitLimit, l.PasswordChangeWindowSeconds));
         });
         return builder;
     }
@@ -47,15 +51,29 @@ public static class RateLimitingExtensions
         return app;
     }
 
-    /// <summary>A sliding window per client address: in Redis when <c>Cache:Redis</c> is set (keys name the policy), else in memory.</summary>
-    /// <remarks>Public for later policies (uploads, registrations, messages, search): each is one line with its own name.</remarks>
+    /// <summary>Per client address. <paramref name="policyKey"/> names the policy in Redis keys (in memory each policy has its own limiter).</summary>
+    /// <remarks>Public for later policies (registrations, messages, search): each is one line with its own name.</remarks>
     public static RateLimitPartition<string> PerIp(HttpContext http, string policyKey, int permits, int windowSeconds)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return Window(http, policyKey, "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), permits, windowSeconds);
+    }
+
+    /// <summary>Per signed-in account (the limiter runs after authentication); per address for anyone else.</summary>
+    public static RateLimitPartition<string> PerStaff(HttpContext http, string policyKey, int permits, int windowSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id
+            ? Window(http, policyKey, "staff:" + id, permits, windowSeconds)
+            : PerIp(http, policyKey, permits, windowSeconds);
+    }
+
+    /// <summary>A sliding window: in Redis when <c>Cache:Redis</c> is set, shared by every instance; in memory otherwise.</summary>
+    private static RateLimitPartition<string> Window(HttpContext http, string policyKey, string partition, int permits, int windowSeconds)
+    {
         if (http.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
         {
-            return RedisRateLimitPartition.GetSlidingWindowRateLimiter($"{policyKey}:{address}", _ => new RedisSlidingWindowRateLimiterOptions
+            return RedisRateLimitPartition.GetSlidingWindowRateLimiter($"{policyKey}:{partition}", _ => new RedisSlidingWindowRateLimiterOptions
             {
                 PermitLimit = permits,
                 Window = TimeSpan.FromSeconds(windowSeconds),
@@ -63,7 +81,7 @@ public static class RateLimitingExtensions
             });
         }
 
-        return RateLimitPartition.GetSlidingWindowLimiter(address, _ => new SlidingWindowRateLimiterOptions
+        return RateLimitPartition.GetSlidingWindowLimiter(partition, _ => new SlidingWindowRateLimiterOptions
         {
             PermitLimit = permits,
             Window = TimeSpan.FromSeconds(windowSeconds),

@@ -1,4 +1,5 @@
 using Coalition.Web.Options;
+using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
@@ -7,9 +8,10 @@ namespace Coalition.Web.Infrastructure;
 public static class RedisExtensions
 {
     /// <summary>
-    /// <see cref="CacheOptions"/>, and with <c>Cache:Redis</c> one shared <see cref="IConnectionMultiplexer"/> (for the
-    /// rate limits, and for any later shared cache) with a readiness check. Without it nothing is registered and every
-    /// consumer falls back to memory.
+    /// <see cref="CacheOptions"/>, and with <c>Cache:Redis</c> one shared <see cref="IConnectionMultiplexer"/> with a
+    /// readiness check, used by the rate limits and as the output cache's store: a page evicted on one instance (a
+    /// publish) is evicted on all. Before <c>AddCoalitionCaching</c>, whose in-memory store is only the fallback.
+    /// Without it nothing is registered and every consumer stays in memory.
     /// </summary>
     public static WebApplicationBuilder AddCoalitionRedis(this WebApplicationBuilder builder)
     {
@@ -23,6 +25,9 @@ public static class RedisExtensions
         var configuration = ConfigurationOptions.Parse(options.Redis!);
         configuration.AbortOnConnectFail = false; // start even while Redis is down; /health/ready says so
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
+        builder.Services.AddStackExchangeRedisOutputCache(o => o.InstanceName = options.KeyPrefix + "oc:");
+        builder.Services.AddOptions<RedisOutputCacheOptions>().Configure<IServiceProvider>((o, services) =>
+            o.ConnectionMultiplexerFactory = () => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>()));
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthExtensions.ReadyTag]);
         return builder;
     }

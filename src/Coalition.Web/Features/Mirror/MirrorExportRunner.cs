@@ -14,7 +14,7 @@ public sealed partial class MirrorExportRunner(
     MirrorExporter exporter,
     IServer server,
     IHostApplicationLifetime lifetime,
-    IOptions<MirrorOptions> options,
+    IOptions<SiteOptions> options,
     ILogger<MirrorExportRunner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

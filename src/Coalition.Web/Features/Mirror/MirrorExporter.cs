@@ -21,7 +21,7 @@ namespace Coalition.Web.Features.Mirror;
 /// forms become a notice in the page's language, and a second run writes only the files whose bytes changed and
 /// deletes those the site no longer has.
 /// </summary>
-public sealed partial class MirrorExporter(IStringLocalizer<SharedResource> localizer, IOptions<MirrorOptions> options)
+public sealed partial class MirrorExporter(IStringLocalizer<SharedResource> localizer, IOptions<SiteOptions> options)
 {
     public const string ManifestName = ".mirror-files.json";
     private const int ProgressEvery = 25;

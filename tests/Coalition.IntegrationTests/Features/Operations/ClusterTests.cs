@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Coalition.IntegrationTests.Features.Operations;
 
 /// <summary>
-/// Two in-process instances as behind a load balancer: one database, one Redis, one S3 bucket. What an editor does
-/// on A, a visitor of B sees (bench/cluster.sh does the same with real processes and nginx).
+/// Two in-process instances as behind a load balancer: one database, one Redis (rate limits and the output cache),
+/// one S3 bucket. What an editor does on A, a visitor of B sees at once, although B has the page in its cache
+/// (bench/cluster.sh does the same with real processes and nginx).
 /// </summary>
 public sealed class ClusterTests(RedisServer redis, S3rverServer s3) : IClassFixture<RedisServer>, IClassFixture<S3rverServer>, IDisposable
 {
@@ -29,19 +30,20 @@ public sealed class ClusterTests(RedisServer redis, S3rverServer s3) : IClassFix
         var editor = await a.SignedInClientAsync(Roles.Editor);
         using var visitor = b.CreateBrowser("en");
 
-        var (id, slug) = await a.CreateNewsAsync("Verdict announced", publish: true, culture: "en");
+        using (var upload = await CoalitionAppFactory.UploadAsync(editor, MediaFixtures.Jpeg(), "court.jpg"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        }
+
+        // Public only while a published item uses it: the article shows the photo.
+        var item = await a.QueryDbAsync(db => db.Media.AsNoTracking().OrderBy(m => m.Id).LastAsync());
+        var (id, slug) = await a.CreateNewsAsync("Verdict announced", publish: true, culture: "en", body: $"The court decided.\n\n![Court](/media/{item.StorageKey}-480.jpg)");
         using (var page = await visitor.GetAsync(new Uri($"/en/news/{slug}", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             Assert.Equal("Verdict announced", (await page.ParseAsync()).QuerySelector("h1")!.TextContent.Trim());
         }
 
-        using (var upload = await CoalitionAppFactory.UploadAsync(editor, MediaFixtures.Jpeg(), "court.jpg"))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
-        }
-
-        var item = await a.QueryDbAsync(db => db.Media.AsNoTracking().OrderBy(m => m.Id).LastAsync());
         foreach (var name in MediaLibrary.StoredFiles(item))
         {
             var onA = await editor.GetByteArrayAsync(new Uri(MediaUrls.Prefix + name, UriKind.Relative));
@@ -55,6 +57,7 @@ public sealed class ClusterTests(RedisServer redis, S3rverServer s3) : IClassFix
             Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         }
 
+        Assert.StartsWith("RedisOutputCacheStore", b.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().GetType().Name, StringComparison.Ordinal);
         using var ready = await visitor.GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.Equal("{\"status\":\"Healthy\",\"checks\":{\"redis\":\"Healthy\",\"database\":\"Healthy\",\"files\":\"Healthy\"}}", await ready.Content.ReadAsStringAsync());
     }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Coalition.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCoalitionDbContext))]
-    [Migration("20261201093052_JobLeases")]
+    [Migration("20261201103523_JobLeases")]
     partial class JobLeases
     {
         /// <inheritdoc />
@@ -525,6 +525,41 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.ToTable("SlugRedirects", (string)null);
                 });
 
+            modelBuilder.Entity("Coalition.Data.Entities.StaffDevice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BrowserFamily")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("StaffDevices", (string)null);
+                });
+
             modelBuilder.Entity("Coalition.Data.Entities.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -773,6 +808,15 @@ namespace Coalition.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("PendingRevision");
+                });
+
+            modelBuilder.Entity("Coalition.Data.Entities.StaffDevice", b =>
+                {
+                    b.HasOne("Coalition.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
