@@ -1,4 +1,7 @@
+using Coalition.Web.Features.Operations;
 using Coalition.Web.Infrastructure;
+
+if (await CoalitionCommands.TryRunAsync(args)) return; // backup, restore: docs/operations.md
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,7 +12,9 @@ builder.AddCoalitionForwardedHeaders();
 builder.AddCoalitionDatabase();
 builder.AddCoalitionDataProtection();
 builder.AddCoalitionIdentity();
+builder.AddCoalitionJobs();
 builder.AddCoalitionMail();
+builder.AddCoalitionRedis();
 builder.AddCoalitionRateLimiting();
 builder.AddCoalitionLocalization();
 builder.AddCoalitionPublishing();
@@ -18,12 +23,14 @@ builder.AddCoalitionCaching();
 builder.AddCoalitionMedia();
 builder.AddCoalitionEvents();
 builder.AddCoalitionHealth();
+builder.AddCoalitionMirror(args); // and export-mirror --to DIR: docs/operations.md
 
 var app = builder.Build();
 app.WarnIfPlainHttp();
 
 app.UseCoalitionForwardedHeaders();
 app.UseCoalitionSecurityHeaders();
+app.UseCoalitionOnionLocation();
 app.UseRequestLocalization();
 app.UseCoalitionErrorPages();
 app.UseCoalitionRequestLogging();

@@ -11,12 +11,7 @@ public static class MediaExtensions
     /// </summary>
     public static WebApplicationBuilder AddCoalitionMedia(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MediaOptions>()
-            .BindConfiguration(MediaOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-
-        builder.Services.AddSingleton<IFileStore, LocalFileStore>();
+        builder.AddCoalitionFileStore();
         builder.Services.AddSingleton<ImageProcessor>();
         builder.Services.AddSingleton<DocumentCleaner>();
         builder.Services.AddScoped<MediaLibrary>();
@@ -30,6 +25,27 @@ public static class MediaExtensions
         builder.Services.AddScoped<MediaUploadLimitsFilter>();
         builder.Services.AddScoped<Features.Publishing.IDashboardPanel, MediaAltDashboardPanel>();
         builder.Services.AddScoped<Features.Demo.DemoCovers>(); // demo covers go through this same pipeline
+        return builder;
+    }
+
+    /// <summary>The media options and the file store alone (the backup and restore commands need no more).</summary>
+    public static WebApplicationBuilder AddCoalitionFileStore(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MediaOptions>()
+            .BindConfiguration(MediaOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // The store is a startup decision, like the database provider: read here, before the container is built.
+        if (builder.Configuration.GetValue<MediaStoreKind>($"{MediaOptions.SectionName}:Store") == MediaStoreKind.S3)
+        {
+            builder.Services.AddSingleton<IFileStore, S3FileStore>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IFileStore, LocalFileStore>();
+        }
+
         return builder;
     }
 }

@@ -70,10 +70,7 @@ public static class MvcExtensions
 
     public static WebApplication MapCoalitionRoutes(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
-        {
-            ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        app.MapCoalitionHealth();
         // Build-time compressed (Brotli, gzip), fingerprinted static files with ETags; versioned URLs are immutable.
         app.MapStaticAssets().Add(endpoint =>
         {

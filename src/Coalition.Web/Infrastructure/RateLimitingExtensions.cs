@@ -3,6 +3,8 @@ using System.Threading.RateLimiting;
 using Coalition.Web.Options;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using RedisRateLimiting;
+using StackExchange.Redis;
 
 namespace Coalition.Web.Infrastructure;
 
@@ -17,15 +19,17 @@ public static class RateLimitingExtensions
 
     /// <summary>
     /// Per-IP sliding windows on the account POSTs (<see cref="RateLimitOptions"/>). A refused request gets 429 with
-    /// Retry-After and, through the status-code pages, the error page in the visitor's language.
+    /// Retry-After and, through the status-code pages, the error page in the visitor's language. With <c>Cache:Redis</c>
+    /// the windows are counted in Redis, so that several instances share one budget per address or account.
     /// </summary>
     public static WebApplicationBuilder AddCoalitionRateLimiting(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRateLimiter(_ => { });
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) =>
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, IOptions<CacheOptions>>((o, limits, cache) =>
         {
             var l = limits.Value;
+            var prefix = cache.Value.KeyPrefix;
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (context, _) =>
             {
@@ -33,12 +37,12 @@ public static class RateLimitingExtensions
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
-            o.AddPolicy(SignInPolicy, http => PerIp(http, l.SignInPermitLimit, l.SignInWindowSeconds));
-            o.AddPolicy(PasswordResetPolicy, http => PerIp(http, l.PasswordResetPermitLimit, l.PasswordResetWindowSeconds));
-            o.AddPolicy(InvitationPolicy, http => PerIp(http, l.InvitationPermitLimit, l.InvitationWindowSeconds));
-            o.AddPolicy(UploadPolicy, http => PerStaff(http, l.UploadPermitLimit, l.UploadWindowSeconds));
-            o.AddPolicy(PasswordChangePolicy, http => PerStaff(http, l.PasswordChangePermitLimit, l.PasswordChangeWindowSeconds));
-            o.AddPolicy(EventRegistrationPolicy, http => PerIp(http, l.EventRegistrationPermitLimit, l.EventRegistrationWindowSeconds));
+            o.AddPolicy(SignInPolicy, http => PerIp(http, prefix + SignInPolicy, l.SignInPermitLimit, l.SignInWindowSeconds));
+            o.AddPolicy(PasswordResetPolicy, http => PerIp(http, prefix + PasswordResetPolicy, l.PasswordResetPermitLimit, l.PasswordResetWindowSeconds));
+            o.AddPolicy(InvitationPolicy, http => PerIp(http, prefix + InvitationPolicy, l.InvitationPermitLimit, l.InvitationWindowSeconds));
+            o.AddPolicy(UploadPolicy, http => PerStaff(http, prefix + UploadPolicy, l.UploadPermitLimit, l.UploadWindowSeconds));
+            o.AddPolicy(PasswordChangePolicy, http => PerStaff(http, prefix + PasswordChangePolicy, l.PasswordChangePermitLimit, l.PasswordChangeWindowSeconds));
+            o.AddPolicy(EventRegistrationPolicy, http => PerIp(http, prefix + EventRegistrationPolicy, l.EventRegistrationPermitLimit, l.EventRegistrationWindowSeconds));
         });
         return builder;
     }
@@ -49,21 +53,42 @@ public static class RateLimitingExtensions
         return app;
     }
 
-    private static RateLimitPartition<string> PerIp(HttpContext http, int permits, int windowSeconds) =>
-        Window("ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), permits, windowSeconds);
+    /// <summary>Per client address. <paramref name="policyKey"/> names the policy in Redis keys (in memory each policy has its own limiter).</summary>
+    /// <remarks>Public for later policies (registrations, messages, search): each is one line with its own name.</remarks>
+    public static RateLimitPartition<string> PerIp(HttpContext http, string policyKey, int permits, int windowSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return Window(http, policyKey, "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), permits, windowSeconds);
+    }
 
     /// <summary>Per signed-in account (the limiter runs after authentication); per address for anyone else.</summary>
-    private static RateLimitPartition<string> PerStaff(HttpContext http, int permits, int windowSeconds) =>
-        http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id
-            ? Window("staff:" + id, permits, windowSeconds)
-            : PerIp(http, permits, windowSeconds);
+    public static RateLimitPartition<string> PerStaff(HttpContext http, string policyKey, int permits, int windowSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id
+            ? Window(http, policyKey, "staff:" + id, permits, windowSeconds)
+            : PerIp(http, policyKey, permits, windowSeconds);
+    }
 
-    private static RateLimitPartition<string> Window(string partition, int permits, int windowSeconds) =>
-        RateLimitPartition.GetSlidingWindowLimiter(partition, _ => new SlidingWindowRateLimiterOptions
+    /// <summary>A sliding window: in Redis when <c>Cache:Redis</c> is set, shared by every instance; in memory otherwise.</summary>
+    private static RateLimitPartition<string> Window(HttpContext http, string policyKey, string partition, int permits, int windowSeconds)
+    {
+        if (http.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
+        {
+            return RedisRateLimitPartition.GetSlidingWindowRateLimiter($"{policyKey}:{partition}", _ => new RedisSlidingWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = TimeSpan.FromSeconds(windowSeconds),
+                ConnectionMultiplexerFactory = () => redis,
+            });
+        }
+
+        return RateLimitPartition.GetSlidingWindowLimiter(partition, _ => new SlidingWindowRateLimiterOptions
         {
             PermitLimit = permits,
             Window = TimeSpan.FromSeconds(windowSeconds),
             SegmentsPerWindow = 5,
             QueueLimit = 0,
         });
+    }
 }

@@ -19,6 +19,11 @@ public sealed class SiteOptions : IValidatableObject
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
 
+    /// <summary>An onion address, for example <c>http://coalitionxyz….onion/</c>: when set, public pages send
+    /// <c>Onion-Location</c> with the same path on it, and Tor Browser offers the onion site. Default none.
+    /// (Issue 17: read by <c>UseCoalitionOnionLocation</c>.)</summary>
+    public Uri? OnionLocation { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (PublicBaseUrl is not { } url)

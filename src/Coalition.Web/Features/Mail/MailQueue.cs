@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Coalition.Web.Features.Jobs;
 using Coalition.Web.Options;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -29,10 +30,15 @@ public sealed partial class MailQueue(ILogger<MailQueue> logger)
     private static partial void LogDropped(ILogger logger);
 }
 
-/// <summary>Sends queued messages one by one. A failure is logged (without addresses) and the next message goes on.</summary>
+/// <summary>
+/// Sends queued messages one by one. A failure is logged (without addresses) and the next message goes on.
+/// Each message is first claimed by its Message-Id in the database (<see cref="JobLeases"/>): when two instances are
+/// given the same message (a job that builds its messages with fixed ids, such as press alerts), only one sends it.
+/// </summary>
 public sealed partial class MailQueueWorker(
     MailQueue queue,
     IMailSender sender,
+    JobLeases leases,
     IOptions<MailOptions> options,
     IHostEnvironment environment,
     ILogger<MailQueueWorker> logger) : BackgroundService
@@ -48,7 +54,15 @@ public sealed partial class MailQueueWorker(
         {
             try
             {
+                message.MessageId ??= MimeKit.Utils.MimeUtils.GenerateMessageId();
+                if (!await leases.TryClaimAsync(ClaimPrefix, message.MessageId, ClaimKept, stoppingToken))
+                {
+                    LogAlreadySent(logger);
+                    continue;
+                }
+
                 await sender.SendAsync(message, stoppingToken);
+                await leases.RunOncePerPeriodAsync("mail-claims-cleanup", TimeSpan.FromDays(1), ct => leases.DeleteExpiredAsync(ClaimPrefix, ct), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -56,6 +70,14 @@ public sealed partial class MailQueueWorker(
             }
         }
     }
+
+    /// <summary>Claims of sent messages are kept a week: a copy of a message given again within that time is not sent.</summary>
+    internal static readonly TimeSpan ClaimKept = TimeSpan.FromDays(7);
+
+    internal const string ClaimPrefix = "mail";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A queued e-mail was already sent by another instance; not sent again")]
+    private static partial void LogAlreadySent(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail:SmtpHost is not set: e-mails are written to {Folder} and nobody receives them")]
     private static partial void LogNoSmtp(ILogger logger, string folder);

@@ -13,6 +13,9 @@ public interface IFileStore
     Task<Stream?> OpenReadAsync(string name, CancellationToken ct = default);
 
     Task DeleteAsync(string name, CancellationToken ct = default);
+
+    /// <summary>Throws when the store cannot be written to (for <c>/health/ready</c>).</summary>
+    Task CheckAvailableAsync(CancellationToken ct = default);
 }
 
 /// <summary>Generated file names: a 32-character random key, an optional width, and an extension from the detected type.</summary>
@@ -79,8 +82,21 @@ public sealed class LocalFileStore : IFileStore
 
     public Task DeleteAsync(string name, CancellationToken ct = default)
     {
-        File.Delete(PathOf(name));
+        var path = PathOf(name);
+        if (File.Exists(path)) // File.Delete throws when the subfolder is missing too
+        {
+            File.Delete(path);
+        }
+
         return Task.CompletedTask;
+    }
+
+    public async Task CheckAvailableAsync(CancellationToken ct = default)
+    {
+        // A real write, so that a full or read-only disk shows up; the file goes away when closed.
+        var probe = Path.Combine(_root, $".health-{Guid.NewGuid():N}");
+        await using var file = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await file.WriteAsync(new byte[] { 1 }, ct);
     }
 
     private string PathOf(string name)

@@ -1,11 +1,14 @@
+using Coalition.Web.Features.Jobs;
 using Coalition.Web.Options;
 using Microsoft.Extensions.Options;
 
 namespace Coalition.Web.Features.Publishing;
 
-/// <summary>Purges items that have been in the trash longer than <c>Publishing:TrashRetentionDays</c>, once an hour.</summary>
+/// <summary>Purges items that have been in the trash longer than <c>Publishing:TrashRetentionDays</c>, once an hour
+/// across all instances (<see cref="JobLeases"/>).</summary>
 public sealed partial class TrashRetentionService(
     IServiceScopeFactory scopes,
+    JobLeases leases,
     IOptions<PublishingOptions> options,
     TimeProvider clock,
     ILogger<TrashRetentionService> logger) : BackgroundService
@@ -17,7 +20,7 @@ public sealed partial class TrashRetentionService(
         {
             try
             {
-                await PurgeOnceAsync();
+                await leases.RunOncePerPeriodAsync("trash-purge", TimeSpan.FromHours(1), _ => PurgeOnceAsync(), stoppingToken);
             }
 #pragma warning disable CA1031 // A failed run is logged and retried next hour; it must not stop the site.
             catch (Exception ex) when (ex is not OperationCanceledException)
