@@ -22,6 +22,9 @@ public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<LegalAidKey> LegalAidKeys => Set<LegalAidKey>();
+    public DbSet<LegalAidRequest> LegalAidRequests => Set<LegalAidRequest>();
+    public DbSet<LegalAidNote> LegalAidNotes => Set<LegalAidNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,6 +14,7 @@ builder.AddCoalitionLocalization();
 builder.AddCoalitionPublishing();
 builder.AddCoalitionMvc();
 builder.AddCoalitionMedia();
+builder.AddCoalitionLegalAid();
 builder.AddCoalitionHealth();
 
 var app = builder.Build();

@@ -5,7 +5,17 @@ public static class Roles
     public const string Administrator = "Administrator";
     public const string Editor = "Editor";
 
+    /// <summary>
+    /// A permission added to an Editor's or Administrator's account: the Legal Aid inbox. Granting it gives no way
+    /// to read requests: that needs the Group's passphrase.
+    /// </summary>
+    public const string LegalAid = "LegalAid";
+
+    /// <summary>The main roles: every account has exactly one.</summary>
     public static readonly IReadOnlyList<string> All = [Administrator, Editor];
+
+    /// <summary>Permissions an account may hold besides its main role.</summary>
+    public static readonly IReadOnlyList<string> Permissions = [LegalAid];
 }
 
 /// <summary>Authorization is by policy, so a new role only needs adding to the policies that admit it.</summary>
@@ -16,4 +26,7 @@ public static class Policies
 
     /// <summary>Administrators only: accounts, purge, audit.</summary>
     public const string Administrator = "Administrator";
+
+    /// <summary>Holders of the Legal Aid permission: the Legal Aid inbox (its contents also need the passphrase).</summary>
+    public const string LegalAid = "LegalAid";
 }

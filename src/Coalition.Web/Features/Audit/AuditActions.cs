@@ -43,6 +43,17 @@ public static class AuditActions
     public const string Enable = "account.enable";
     public const string SessionsRevoke = "account.sessions-revoke";
     public const string Unlock = "account.unlock";
+    public const string PermissionChange = "account.permission-change";
+
+    public const string LegalAidKeyCreate = "legalaid.key-create";
+    public const string LegalAidKeyRotate = "legalaid.key-rotate";
+    public const string LegalAidKeyReset = "legalaid.key-reset";
+    public const string LegalAidUnlock = "legalaid.unlock";
+    public const string LegalAidUnlockFailed = "legalaid.unlock-failed";
+    public const string LegalAidOpen = "legalaid.open";
+    public const string LegalAidStatus = "legalaid.status";
+    public const string LegalAidAssign = "legalaid.assign";
+    public const string LegalAidNote = "legalaid.note";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -50,6 +61,8 @@ public static class AuditActions
         ShareLinkCreate, ShareLinkRevoke, MediaUpload, MediaUploadRejected, MediaEdit, MediaDelete, SignIn, SignInFailed, LockedOut, SignOut, AccountCreate, RoleChange,
         Invite, InvitationResend, InvitationAccept, PasswordResetRequest, PasswordReset, PasswordChange,
         TwoFactorEnable, TwoFactorReset, TwoFactorFailed, RecoveryCodeUsed, RecoveryCodesRegenerate,
-        Disable, Enable, SessionsRevoke, Unlock,
+        Disable, Enable, SessionsRevoke, Unlock, PermissionChange,
+        LegalAidKeyCreate, LegalAidKeyRotate, LegalAidKeyReset, LegalAidUnlock, LegalAidUnlockFailed, LegalAidOpen,
+        LegalAidStatus, LegalAidAssign, LegalAidNote,
     ];
 }

@@ -57,6 +57,11 @@ public sealed class AccountsController(
     [HttpPost("{id}/role")]
     public async Task<IActionResult> Role(string id, string role) => Done(id, await accounts.ChangeRoleAsync(id, role, UserId), t["Role changed."]);
 
+    [HttpPost("{id}/legal-aid")]
+    public async Task<IActionResult> LegalAid([FromRoute] string id, bool granted) =>
+        Done(id, await accounts.SetPermissionAsync(id, Roles.LegalAid, granted),
+            granted ? t["The Legal Aid permission was granted."] : t["The Legal Aid permission was revoked."]);
+
     [HttpPost("{id}/disable")]
     public async Task<IActionResult> Disable(string id) => Done(id, await accounts.DisableAsync(id, UserId), t["Account disabled. Its sessions end within a minute."]);
 
