@@ -129,12 +129,9 @@ public sealed class NewsControllerTests(CoalitionAppFactory factory) : IClassFix
     {
         var suffix = Guid.NewGuid().ToString("N");
         var (id, _) = await factory.CreateNewsAsync("Report", publish: true, slug: $"old-{suffix}");
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var editor = scope.ServiceProvider.GetRequiredService<ContentEditor<NewsArticle>>();
-            var moved = await editor.UpdateAsync(id, new ContentInput("ru", "Report", $"new-{suffix}", null, "Text", 1), SaveAction.Publish, userId: null);
-            Assert.True(moved.Succeeded);
-        }
+        var moved = await factory.QueryAsync(sp => sp.GetRequiredService<ContentEditor<NewsArticle>>()
+            .UpdateAsync(id, new ContentInput("ru", "Report", $"new-{suffix}", null, "Text", 1), SaveAction.Publish, userId: null));
+        Assert.True(moved.Succeeded);
 
         using var response = await GetAsync($"/ru/news/old-{suffix}");
 

@@ -4,7 +4,11 @@ using AngleSharp.Html.Parser;
 
 namespace Coalition.IntegrationTests.Infrastructure;
 
-/// <summary>What a browser does: open a page and read its HTML, submit one of its forms with the hidden antiforgery token.</summary>
+/// <summary>
+/// What a browser does, on any <see cref="HttpClient"/> (best a <see cref="Browser"/> from
+/// <see cref="CoalitionAppFactory.CreateBrowser"/>): open a page and read its HTML, submit one of its forms with all
+/// its fields (the hidden antiforgery token included), post raw fields, follow a redirect.
+/// </summary>
 public static class BrowserExtensions
 {
     public const string AntiforgeryField = "__RequestVerificationToken";
@@ -16,12 +20,12 @@ public static class BrowserExtensions
         return await new HtmlParser().ParseDocumentAsync(html);
     }
 
-    /// <summary>GETs <paramref name="url"/> and returns its HTML; fails the test unless the status is 200.</summary>
+    /// <summary>GETs <paramref name="url"/> (a path, or an absolute link from an e-mail) and returns its HTML; fails the test unless the status is 2xx.</summary>
     public static async Task<IHtmlDocument> GetDocumentAsync(this HttpClient client, string url)
     {
         ArgumentNullException.ThrowIfNull(client);
-        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
-        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}");
+        using var response = await client.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute));
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode} {response.Headers.Location}");
         return await response.ParseAsync();
     }
 
@@ -85,10 +89,12 @@ public static class BrowserExtensions
         return fields;
     }
 
-    /// <summary>Submits the form of <paramref name="page"/> that posts to <paramref name="action"/>, as loaded, with <paramref name="changes"/> typed in.</summary>
+    /// <summary>Submits the form of <paramref name="page"/> that posts to <paramref name="action"/>, as loaded, with <paramref name="changes"/> typed in;
+    /// fails the test if the form has no antiforgery token.</summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument page, string action, Dictionary<string, string>? changes = null)
     {
         var fields = page.FormFields(action);
+        Assert.True(fields.ContainsKey(AntiforgeryField), $"The form posting to {action} has no antiforgery token.");
         foreach (var (name, value) in changes ?? [])
         {
             fields[name] = value;

@@ -1,6 +1,11 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
 using Coalition.Data;
 using Coalition.Data.Entities;
+using Coalition.Web.Features.Accounts;
 using Coalition.Web.Features.Publishing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Controllers;
@@ -9,76 +14,141 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+using netDumbster.smtp;
+using OtpNet;
 
 namespace Coalition.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real app, environment "Testing", on its own SQLite file under the temp folder (deleted on dispose).
-/// No demo content unless a subclass says so (<see cref="DemoCoalitionAppFactory"/>), no log file.
-/// One factory serves one test class; tests share its database, so each makes its own uniquely named data.
-/// The app's <see cref="TimeProvider"/> is <see cref="Clock"/>: time stands still until a test moves it.
+/// The real app, environment "Testing", on its own SQLite file and files folder under the temp folder (deleted on
+/// dispose), no demo content, no log file, a real SMTP server in the test process (netDumbster) that receives the
+/// app's e-mails through MailKit, and <see cref="Clock"/> as the app's <see cref="TimeProvider"/>: time stands still
+/// until a test moves it.
+/// Editors sign in with a password alone; Administrators always need their authenticator.
+/// One factory serves one test class (or one collection); tests share its database, so each makes its own uniquely named data.
+/// Other settings: the small derived factories at the end of this file, or a derived class of your own that passes
+/// its settings to the protected constructor.
 /// </summary>
 public class CoalitionAppFactory : WebApplicationFactory<Program>
 {
     /// <summary>The password of every account made by <see cref="CreateStaffAsync"/>: long enough for the app's policy.</summary>
     public const string StaffPassword = "correct horse battery staple";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"coalition-tests-{Guid.NewGuid():N}.db");
-
-    // Uploaded and demo media, and mail written as files: under the temp folder too, never in the source tree.
-    private readonly string _filesFolder = Path.Combine(Path.GetTempPath(), $"coalition-tests-{Guid.NewGuid():N}");
-
-    /// <summary>Whether the app fills the empty database with its demo news and pages at startup.</summary>
-    protected virtual bool SeedDemo => false;
-
     /// <summary>When <see cref="Clock"/> starts: 10:00 in Dushanbe on 5 May 2026.</summary>
     public static readonly DateTimeOffset StartTime = new(2026, 5, 5, 5, 0, 0, TimeSpan.Zero);
 
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"coalition-tests-{Guid.NewGuid():N}.db");
+
+    // Uploaded and demo media: under the temp folder too, never in the source tree.
+    private readonly string _filesFolder = Path.Combine(Path.GetTempPath(), $"coalition-tests-{Guid.NewGuid():N}");
+    private readonly Dictionary<string, string?> _settings;
+
+    public CoalitionAppFactory()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <param name="settings">Configuration keys ("RateLimits:SignInPermitLimit") that replace or add to the defaults.</param>
+    protected CoalitionAppFactory(IReadOnlyDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Smtp = Configuration.Configure().WithRandomPort().Build();
+        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Coalition"] = $"Data Source={_databasePath}",
+            ["Seed:Demo"] = "false",
+            ["LogFile:Enabled"] = "false",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Media:DataFolder"] = MediaFolder,
+            ["Mail:SmtpHost"] = "127.0.0.1",
+            ["Mail:SmtpPort"] = Smtp.Configuration.Port.ToString(CultureInfo.InvariantCulture),
+            ["Mail:SmtpSecurity"] = "None",
+            ["Mail:From"] = "portal@coalition.example",
+            ["Mail:LinkBaseUrl"] = "http://localhost",
+            ["Security:RequireTwoFactorForAllStaff"] = "false",
+            // Every request of a test run comes from one address: only the rate-limit tests, with their own factory, see a 429.
+            ["RateLimits:SignInPermitLimit"] = "10000",
+            ["RateLimits:PasswordResetPermitLimit"] = "10000",
+            ["RateLimits:InvitationPermitLimit"] = "10000",
+        };
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
+    }
+
     public string DatabasePath => _databasePath;
 
+    /// <summary>Where the app keeps uploaded media (<c>Media:DataFolder</c>).</summary>
+    public string MediaFolder => Path.Combine(_filesFolder, "media");
+
     /// <summary>The app's clock. Tests move it forward with <see cref="FakeTimeProvider.Advance"/>; they never sleep.
+    /// Advancing it moves cookies, security-stamp checks, link expiry and TOTP steps.
     /// Tests of one class share it, so they take times from <see cref="UtcNow"/>, not from <see cref="StartTime"/>.</summary>
     public FakeTimeProvider Clock { get; } = new(StartTime);
 
     /// <summary>The app's "now" as stored in the database.</summary>
     public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>The SMTP server that receives the app's e-mails.</summary>
+    public SimpleSmtpServer Smtp { get; }
+
+    /// <summary>Whether this factory's app asks every staff member, not only Administrators, for an authenticator code.</summary>
+    public bool TwoFactorForAllStaff => string.Equals(_settings["Security:RequireTwoFactorForAllStaff"], "true", StringComparison.OrdinalIgnoreCase);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Coalition", $"Data Source={_databasePath}");
-        builder.UseSetting("Seed:Demo", SeedDemo ? "true" : "false");
-        builder.UseSetting("LogFile:Enabled", "false");
-        builder.UseSetting("Media:DataFolder", Path.Combine(_filesFolder, "media"));
-        builder.UseSetting("Mail:PickupFolder", Path.Combine(_filesFolder, "mail"));
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        // Editors sign in with a password alone here; Administrators still need their authenticator (see SignedInClientAsync).
-        builder.UseSetting("Security:RequireTwoFactorForAllStaff", "false");
-        // Every request of a test run comes from one address: the per-IP sign-in limit is tested on its own (RateLimitTests).
-        builder.UseSetting("RateLimits:SignInPermitLimit", "1000");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
 
-    /// <summary>A browser-like client: keeps cookies, does not follow redirects, so tests see every 302.</summary>
-    public HttpClient CreateBrowser(string? acceptLanguage = null)
-    {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        if (acceptLanguage is not null)
+        // UseSetting, not ConfigureAppConfiguration: Program reads the database settings before the host is built.
+        foreach (var (key, value) in _settings)
         {
-            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+            builder.UseSetting(key, value);
         }
 
-        return client;
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            ConfigureTestServices(services);
+        });
+    }
+
+    /// <summary>More test services, after the app's own.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>
+    /// A browser-like client: keeps cookies (in <see cref="Browser.Cookies"/>, for the test to see and copy), does not
+    /// follow redirects, so tests see every 302. With <paramref name="https"/>, its address is https://localhost.
+    /// </summary>
+    public Browser CreateBrowser(string? acceptLanguage = null, bool https = false)
+    {
+        var cookies = new CookieContainer();
+        var browser = new Browser(new CookieHandler(cookies) { InnerHandler = Server.CreateHandler() }, cookies)
+        {
+            BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
+        };
+        if (acceptLanguage is not null)
+        {
+            browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        return browser;
     }
 
     /// <summary>
     /// Creates a staff account with <see cref="StaffPassword"/>, in <paramref name="role"/> unless it is null.
-    /// Administrators always have two-factor sign-in, so theirs comes with an enrolled authenticator.
+    /// With <paramref name="twoFactor"/> it has an enrolled authenticator and 10 recovery codes; when null, it has them
+    /// when signing in needs them: always for Administrators, for everyone when <see cref="TwoFactorForAllStaff"/>.
     /// </summary>
-    public async Task<StaffCredentials> CreateStaffAsync(string? role)
+    public async Task<StaffCredentials> CreateStaffAsync(string? role, bool? twoFactor = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
@@ -97,35 +167,34 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
             Check(await users.AddToRoleAsync(user, role));
         }
 
-        if (role != Coalition.Web.Features.Accounts.Roles.Administrator)
+        if (!(twoFactor ?? (role == Roles.Administrator || (role is not null && TwoFactorForAllStaff))))
         {
-            return new StaffCredentials(user.Id, email, StaffPassword);
+            return new StaffCredentials(user.Id, email, StaffPassword, null, []);
         }
 
         Check(await users.ResetAuthenticatorKeyAsync(user));
         Check(await users.SetTwoFactorEnabledAsync(user, true));
-        return new StaffCredentials(user.Id, email, StaffPassword, await users.GetAuthenticatorKeyAsync(user));
+        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
+        return new StaffCredentials(user.Id, email, StaffPassword, await users.GetAuthenticatorKeyAsync(user), codes);
     }
 
-    /// <summary>A client signed in through the real login form (with its antiforgery token) as <paramref name="staff"/>.</summary>
-    public async Task<HttpClient> SignedInClientAsync(StaffCredentials staff, string? acceptLanguage = "en")
+    /// <summary>
+    /// A browser signed in as <paramref name="staff"/> through the real forms: password, then, when the app asks, the
+    /// authenticator code. Throws <see cref="InvalidOperationException"/> when the sign-in does not succeed.
+    /// </summary>
+    public async Task<Browser> SignedInClientAsync(StaffCredentials staff, string? acceptLanguage = "en", bool https = false)
     {
         ArgumentNullException.ThrowIfNull(staff);
-        var client = CreateBrowser(acceptLanguage);
-        using var response = await client.PostFormAsync("/account/login", "/account/login", new()
+        var client = CreateBrowser(acceptLanguage, https);
+        using var response = await client.SubmitFormAsync("/account/login", "/account/login", new()
         {
             ["Email"] = staff.Email,
             ["Password"] = staff.Password,
-            ["ReturnUrl"] = "",
         });
         var location = response.Headers.Location?.OriginalString;
         if (location?.StartsWith("/account/login/two-factor", StringComparison.Ordinal) == true && staff.AuthenticatorKey is { } key)
         {
-            // The app accepts each 30-second step once per account: move to a fresh step, as a person would wait.
-            Clock.Advance(TimeSpan.FromSeconds(30));
-            var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()))
-                .ComputeTotp(Clock.GetUtcNow().UtcDateTime);
-            using var second = await client.PostFormAsync(location, "/account/login/two-factor", new() { ["Code"] = code });
+            using var second = await client.SubmitFormAsync(location, "/account/login/two-factor", new() { ["Code"] = NextCode(key) });
             location = second.Headers.Location?.OriginalString;
         }
 
@@ -138,8 +207,63 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>A client signed in as a new account in <paramref name="role"/>.</summary>
-    public async Task<HttpClient> SignedInClientAsync(string role) => await SignedInClientAsync(await CreateStaffAsync(role));
+    /// <summary>A browser signed in as a new account in <paramref name="role"/>.</summary>
+    public async Task<Browser> SignedInClientAsync(string role) => await SignedInClientAsync(await CreateStaffAsync(role));
+
+    /// <summary>
+    /// The code an authenticator app shows for the next 30-second step: <see cref="Clock"/> moves on one step first,
+    /// as a person would wait, because the app accepts each step only once per account.
+    /// </summary>
+    public string NextCode(string authenticatorKey)
+    {
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        return CodeNow(authenticatorKey);
+    }
+
+    /// <summary>The code for the current step (or <paramref name="stepOffset"/> steps away), without moving the clock.</summary>
+    public string CodeNow(string authenticatorKey, int stepOffset = 0)
+    {
+        ArgumentNullException.ThrowIfNull(authenticatorKey);
+        return new Totp(Base32Encoding.ToBytes(authenticatorKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()))
+            .ComputeTotp(UtcNow.AddSeconds(30 * stepOffset));
+    }
+
+    /// <summary>The first message to <paramref name="address"/> that the SMTP server receives, within a few seconds.</summary>
+    public async Task<MimeMessage> WaitForMailAsync(string address)
+    {
+        // The one real wait of the tests: the app sends from a background queue over a real socket.
+        for (var i = 0; i < 100; i++)
+        {
+            var found = Smtp.ReceivedEmail.FirstOrDefault(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)));
+            if (found is not null)
+            {
+                return await MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(found.Data)));
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"No e-mail to {address} arrived.");
+    }
+
+    /// <summary>How many messages to <paramref name="address"/> the SMTP server has received so far.</summary>
+    public int MailCountTo(string address) =>
+        Smtp.ReceivedEmail.Count(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>Forgets every message received so far.</summary>
+    public void ClearMail() => Smtp.ClearReceivedEmail();
+
+    /// <summary>A singleton service of the app (for scoped ones: <see cref="QueryAsync{T}"/>).</summary>
+    public T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Runs <paramref name="query"/> on the app's services in a scope of its own.</summary>
+    public async Task<T> QueryAsync<T>(Func<IServiceProvider, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider);
+    }
 
     /// <summary>Runs <paramref name="action"/> on the app's own context in a scope of its own.</summary>
     public async Task ExecuteDbAsync(Func<CoalitionDbContext, Task> action)
@@ -155,6 +279,24 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(query);
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<CoalitionDbContext>());
+    }
+
+    /// <summary>
+    /// Posts the media library's upload form as a browser would (multipart, with the page's antiforgery token) from
+    /// <paramref name="client"/>, signed in as staff; the response is not followed.
+    /// </summary>
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file, string fileName, string? altEn = "A test image", bool decorative = false, string contentType = "application/octet-stream")
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var token = await client.GetAntiforgeryTokenAsync("/admin/media");
+        using var form = new MultipartFormDataContent();
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        form.Add(content, "File", fileName);
+        form.Add(new StringContent(altEn ?? ""), "AltEn");
+        form.Add(new StringContent(decorative ? "true" : "false"), "Decorative");
+        form.Add(new StringContent(token), BrowserExtensions.AntiforgeryField);
+        return await client.PostAsync(new Uri("/admin/media/upload", UriKind.Relative), form);
     }
 
     /// <summary>Creates a news article through the app's <see cref="ContentEditor{T}"/>; returns its id and slug.</summary>
@@ -213,15 +355,23 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            Smtp.Dispose();
             SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
             {
                 File.Delete(_databasePath + suffix);
             }
 
-            if (Directory.Exists(_filesFolder))
+            try
             {
-                Directory.Delete(_filesFolder, recursive: true);
+                if (Directory.Exists(_filesFolder))
+                {
+                    Directory.Delete(_filesFolder, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+                // A file still open on a slow disk: the OS cleans temp folders.
             }
         }
     }
@@ -233,13 +383,115 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
+
+    /// <summary>Keeps cookies in a container the test owns (WebApplicationFactory's own handler hides them).</summary>
+    private sealed class CookieHandler(CookieContainer cookies) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var header = cookies.GetCookieHeader(request.RequestUri!);
+            if (!string.IsNullOrEmpty(header))
+            {
+                request.Headers.Add("Cookie", header);
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+            {
+                foreach (var setCookie in setCookies)
+                {
+                    cookies.SetCookies(request.RequestUri!, setCookie);
+                }
+            }
+
+            return response;
+        }
+    }
 }
 
-/// <summary>The app with its demo news and pages, as a new installation in Development has them.</summary>
-public sealed class DemoCoalitionAppFactory : CoalitionAppFactory
+/// <summary>An <see cref="HttpClient"/> that behaves like a browser (see <see cref="CoalitionAppFactory.CreateBrowser"/>),
+/// with its cookies in view; <see cref="BrowserExtensions"/> does the rest.</summary>
+public sealed class Browser(HttpMessageHandler handler, CookieContainer cookies) : HttpClient(handler)
 {
-    protected override bool SeedDemo => true;
+    public CookieContainer Cookies { get; } = cookies;
+
+    /// <summary>Copies this browser's cookies into <paramref name="other"/>, as a thief with a stolen cookie would; returns <paramref name="other"/>.</summary>
+    public Browser CopyCookiesTo(Browser other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        other.Cookies.Add(Cookies.GetAllCookies());
+        return other;
+    }
 }
 
 /// <param name="AuthenticatorKey">The enrolled authenticator's key, for accounts with two-factor sign-in.</param>
-public sealed record StaffCredentials(string Id, string Email, string Password, string? AuthenticatorKey = null);
+/// <param name="RecoveryCodes">Its 10 recovery codes; empty without two-factor sign-in.</param>
+public sealed record StaffCredentials(string Id, string Email, string Password, string? AuthenticatorKey, IReadOnlyList<string> RecoveryCodes);
+
+/// <summary>The app with its demo news and pages, as a new installation in Development has them.</summary>
+public sealed class DemoCoalitionAppFactory() : CoalitionAppFactory(new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
+
+/// <summary>Two-factor sign-in required for all staff, as in production.</summary>
+public sealed class TwoFactorRequiredAppFactory() : CoalitionAppFactory(new Dictionary<string, string?> { ["Security:RequireTwoFactorForAllStaff"] = "true" });
+
+/// <summary>Low per-IP limits (3 sign-in and 2 password-reset POSTs in 10 minutes), so that a few POSTs reach them; two-factor for all staff.</summary>
+public sealed class LowRateLimitAppFactory() : CoalitionAppFactory(new Dictionary<string, string?>
+{
+    ["Security:RequireTwoFactorForAllStaff"] = "true",
+    ["RateLimits:SignInPermitLimit"] = "3",
+    ["RateLimits:SignInWindowSeconds"] = "600",
+    ["RateLimits:PasswordResetPermitLimit"] = "2",
+    ["RateLimits:PasswordResetWindowSeconds"] = "600",
+});
+
+/// <summary>
+/// Behind a proxy at 10.20.30.40 (every request seems to come from it; a real connection cannot be faked here),
+/// with a sign-in limit of 2 POSTs per visitor; two-factor for all staff.
+/// </summary>
+public sealed class ProxiedAppFactory() : CoalitionAppFactory(new Dictionary<string, string?>
+{
+    ["Security:RequireTwoFactorForAllStaff"] = "true",
+    ["ReverseProxy:KnownProxies:0"] = Proxy.ToString(),
+    ["RateLimits:SignInPermitLimit"] = "2",
+    ["RateLimits:SignInWindowSeconds"] = "600",
+})
+{
+    public static readonly IPAddress Proxy = IPAddress.Parse("10.20.30.40");
+
+    protected override void ConfigureTestServices(IServiceCollection services) =>
+        services.AddSingleton<IStartupFilter>(new FromProxy());
+
+    private sealed class FromProxy : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = Proxy;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
+
+/// <summary>Small upload limits, so that "too large" needs only kilobytes.</summary>
+public sealed class SmallUploadsAppFactory() : CoalitionAppFactory(new Dictionary<string, string?>
+{
+    ["Media:MaxImageBytes"] = MaxImageBytes.ToString(CultureInfo.InvariantCulture),
+    ["Media:MaxDocumentBytes"] = MaxDocumentBytes.ToString(CultureInfo.InvariantCulture),
+    ["Media:MaxArchiveUnpackedBytes"] = MaxArchiveUnpackedBytes.ToString(CultureInfo.InvariantCulture),
+})
+{
+    public const long MaxImageBytes = 400_000;
+    public const long MaxDocumentBytes = 600_000;
+    public const long MaxArchiveUnpackedBytes = 4_000_000;
+}
+
+/// <summary>The staff-security tests share one <see cref="TwoFactorRequiredAppFactory"/> and run one class at a time:
+/// the machine has two cores.</summary>
+[CollectionDefinition(Name)]
+public sealed class TwoFactorRequiredCollection : ICollectionFixture<TwoFactorRequiredAppFactory>
+{
+    public const string Name = "Two-factor required";
+}

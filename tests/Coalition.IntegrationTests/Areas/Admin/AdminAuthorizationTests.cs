@@ -29,7 +29,7 @@ public sealed partial class AdminAuthorizationTests(CoalitionAppFactory factory)
         Assert.All(endpoints, e => Assert.StartsWith("/admin", e.Path, StringComparison.Ordinal));
     }
 
-    // Every admin action redirecting an anonymous visitor: Security/AdminAreaAuthorizationTests.
+    // Every admin action redirecting an anonymous visitor: AdminAreaAuthorizationTests.
 
     [Fact]
     public async Task AdminEndpoint_Anonymous_ComesBackAfterSignIn()

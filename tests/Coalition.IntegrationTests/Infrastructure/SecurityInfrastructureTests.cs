@@ -4,19 +4,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Coalition.IntegrationTests.Security;
+namespace Coalition.IntegrationTests.Infrastructure;
 
-[Collection(SecurityCollection.Name)]
-public sealed class SecurityInfrastructureTests(SecurityAppFactory app)
+[Collection(TwoFactorRequiredCollection.Name)]
+public sealed class SecurityInfrastructureTests(TwoFactorRequiredAppFactory app)
 {
     [Fact]
     public async Task DataProtectionKeys_AreKeptInTheDatabase_UnderAFixedApplicationName()
     {
-        using var browser = app.Browser();
+        using var browser = app.CreateBrowser("en");
         await browser.GetDocumentAsync("/account/login"); // the antiforgery token needs a key
 
         Assert.True(await app.QueryDbAsync(db => db.DataProtectionKeys.AnyAsync()));
-        var options = app.Services.GetRequiredService<IOptions<DataProtectionOptions>>().Value;
+        var options = app.Service<IOptions<DataProtectionOptions>>().Value;
         Assert.Equal(SecurityExtensions.DataProtectionApplicationName, options.ApplicationDiscriminator);
     }
 
@@ -27,7 +27,7 @@ public sealed class SecurityInfrastructureTests(SecurityAppFactory app)
     [InlineData("/account/invitation")]
     public async Task AccountPages_AreNeverCached_AndCarryTheStrictPolicy(string path)
     {
-        using var browser = app.Browser();
+        using var browser = app.CreateBrowser("en");
         using var response = await browser.GetAsync(path);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();

@@ -1,15 +1,16 @@
 using System.Net;
 using Coalition.Web.Features.Accounts;
 using Coalition.Web.Infrastructure;
+using Coalition.IntegrationTests.Infrastructure;
 
-namespace Coalition.IntegrationTests.Security;
+namespace Coalition.IntegrationTests.Features.Accounts;
 
 /// <summary>
 /// A session cookie stops working when the account's security stamp changes, at the next check: at most
 /// <see cref="IdentityExtensions.StampValidationInterval"/> (one minute) later. The app's clock is moved instead of waiting.
 /// </summary>
-[Collection(SecurityCollection.Name)]
-public sealed class SessionTests(SecurityAppFactory app)
+[Collection(TwoFactorRequiredCollection.Name)]
+public sealed class SessionTests(TwoFactorRequiredAppFactory app)
 {
     private static readonly TimeSpan JustPastTheInterval = IdentityExtensions.StampValidationInterval + TimeSpan.FromSeconds(1);
 
@@ -17,11 +18,11 @@ public sealed class SessionTests(SecurityAppFactory app)
     public async Task SignOutEverywhere_ACopiedCookie_IsRefusedAfterTheStampInterval()
     {
         var staff = await app.CreateStaffAsync(Roles.Editor);
-        using var owner = await app.SignInAsync(staff);
-        using var thief = owner.CopyTo(app.Browser());
+        using var owner = await app.SignedInClientAsync(staff);
+        using var thief = owner.CopyCookiesTo(app.CreateBrowser("en"));
         Assert.Equal(HttpStatusCode.OK, (await thief.GetAsync("/admin")).StatusCode);
 
-        using (var everywhere = await owner.SubmitAsync("/account", "/account/sign-out-everywhere", []))
+        using (var everywhere = await owner.SubmitFormAsync("/account", "/account/sign-out-everywhere", []))
         {
             Assert.Equal("/account/login", everywhere.RedirectPath());
         }
@@ -42,10 +43,10 @@ public sealed class SessionTests(SecurityAppFactory app)
     public async Task SignOut_ACookieCopiedBefore_IsRefusedAfterTheStampInterval()
     {
         var staff = await app.CreateStaffAsync(Roles.Editor);
-        using var owner = await app.SignInAsync(staff);
-        using var thief = owner.CopyTo(app.Browser());
+        using var owner = await app.SignedInClientAsync(staff);
+        using var thief = owner.CopyCookiesTo(app.CreateBrowser("en"));
 
-        using (var signOut = await owner.SubmitAsync("/admin", "/account/logout", []))
+        using (var signOut = await owner.SubmitFormAsync("/admin", "/account/logout", []))
         {
             Assert.Equal("/", signOut.Headers.Location!.OriginalString);
         }
@@ -61,20 +62,20 @@ public sealed class SessionTests(SecurityAppFactory app)
         var admin = await app.CreateStaffAsync(Roles.Administrator);
         var first = await app.CreateStaffAsync(Roles.Editor);
         var second = await app.CreateStaffAsync(Roles.Editor);
-        using var adminBrowser = await app.SignInAsync(admin);
-        using var firstSession = await app.SignInAsync(first);
-        using var secondSession = await app.SignInAsync(second);
+        using var adminBrowser = await app.SignedInClientAsync(admin);
+        using var firstSession = await app.SignedInClientAsync(first);
+        using var secondSession = await app.SignedInClientAsync(second);
 
-        using (await adminBrowser.SubmitAsync($"/admin/accounts/{first.Id}", $"/admin/accounts/{first.Id}/sign-out-everywhere", []))
-        using (await adminBrowser.SubmitAsync($"/admin/accounts/{second.Id}", $"/admin/accounts/{second.Id}/disable", []))
+        using (await adminBrowser.SubmitFormAsync($"/admin/accounts/{first.Id}", $"/admin/accounts/{first.Id}/sign-out-everywhere", []))
+        using (await adminBrowser.SubmitFormAsync($"/admin/accounts/{second.Id}", $"/admin/accounts/{second.Id}/disable", []))
         {
         }
 
         app.Clock.Advance(JustPastTheInterval);
         Assert.Equal("/account/login", (await firstSession.GetAsync("/admin")).RedirectPath());
         Assert.Equal("/account/login", (await secondSession.GetAsync("/admin")).RedirectPath());
-        await app.SignInAsync(first);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignInAsync(second));
+        await app.SignedInClientAsync(first);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignedInClientAsync(second));
     }
 
     [Fact]
@@ -82,17 +83,17 @@ public sealed class SessionTests(SecurityAppFactory app)
     {
         var admin = await app.CreateStaffAsync(Roles.Administrator);
         var promoted = await app.CreateStaffAsync(Roles.Editor);
-        using var adminBrowser = await app.SignInAsync(admin);
-        using var session = await app.SignInAsync(promoted);
+        using var adminBrowser = await app.SignedInClientAsync(admin);
+        using var session = await app.SignedInClientAsync(promoted);
         Assert.Equal("/account/access-denied", (await session.GetAsync("/admin/audit")).RedirectPath());
 
-        using (await adminBrowser.SubmitAsync($"/admin/accounts/{promoted.Id}", $"/admin/accounts/{promoted.Id}/role", new() { ["role"] = Roles.Administrator }))
+        using (await adminBrowser.SubmitFormAsync($"/admin/accounts/{promoted.Id}", $"/admin/accounts/{promoted.Id}/role", new() { ["role"] = Roles.Administrator }))
         {
         }
 
         app.Clock.Advance(JustPastTheInterval);
         Assert.Equal("/account/login", (await session.GetAsync("/admin/audit")).RedirectPath());
-        using var again = await app.SignInAsync(promoted);
+        using var again = await app.SignedInClientAsync(promoted);
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/admin/audit")).StatusCode);
     }
 
@@ -100,14 +101,14 @@ public sealed class SessionTests(SecurityAppFactory app)
     public async Task Session_EndsAfterAnHourWithoutRequests_AndAfterTwelveHoursInAnyCase()
     {
         var staff = await app.CreateStaffAsync(Roles.Editor);
-        using var idle = await app.SignInAsync(staff);
-        using var busy = await app.SignInAsync(staff);
+        using var idle = await app.SignedInClientAsync(staff);
+        using var busy = await app.SignedInClientAsync(staff);
 
         app.Clock.Advance(TimeSpan.FromMinutes(61));
         Assert.Equal("/account/login", (await idle.GetAsync("/admin")).RedirectPath());
 
         // A request every 50 minutes keeps a session alive, but not past the absolute limit.
-        using var fresh = await app.SignInAsync(staff);
+        using var fresh = await app.SignedInClientAsync(staff);
         for (var elapsed = TimeSpan.Zero; elapsed < TimeSpan.FromHours(11.5); elapsed += TimeSpan.FromMinutes(50))
         {
             Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/admin")).StatusCode);
@@ -124,8 +125,8 @@ public sealed class SessionTests(SecurityAppFactory app)
         var staff = await app.CreateStaffAsync(Roles.Editor, twoFactor: false);
         foreach (var secure in new[] { false, true })
         {
-            using var browser = secure ? app.SecureBrowser() : app.Browser();
-            using var response = await browser.SubmitAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password });
+            using var browser = secure ? app.CreateBrowser("en", https: true) : app.CreateBrowser("en");
+            using var response = await browser.SubmitFormAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password });
             var auth = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("coalition.auth=", StringComparison.Ordinal));
             Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("samesite=lax", auth, StringComparison.OrdinalIgnoreCase);

@@ -2,11 +2,12 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Coalition.Web.Controllers;
 using Coalition.Web.Features.Accounts;
+using Coalition.IntegrationTests.Infrastructure;
 
-namespace Coalition.IntegrationTests.Security;
+namespace Coalition.IntegrationTests.Features.Accounts;
 
-[Collection(SecurityCollection.Name)]
-public sealed partial class PasswordResetTests(SecurityAppFactory app)
+[Collection(TwoFactorRequiredCollection.Name)]
+public sealed partial class PasswordResetTests(TwoFactorRequiredAppFactory app)
 {
     [Fact]
     public async Task ForgotPassword_AnswersTheSameForKnownAndUnknownAddresses()
@@ -17,8 +18,8 @@ public sealed partial class PasswordResetTests(SecurityAppFactory app)
         var answers = new List<string>();
         foreach (var email in new[] { unknown, staff.Email })
         {
-            using var browser = app.Browser();
-            using var response = await browser.SubmitAsync("/account/forgot-password", "/account/forgot-password", new() { ["Email"] = email });
+            using var browser = app.CreateBrowser("en");
+            using var response = await browser.SubmitFormAsync("/account/forgot-password", "/account/forgot-password", new() { ["Email"] = email });
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal("/account/login", response.RedirectPath());
             var page = await browser.GetDocumentAsync("/account/login");
@@ -35,10 +36,10 @@ public sealed partial class PasswordResetTests(SecurityAppFactory app)
     public async Task ResetLink_SetsANewPasswordOnce_AndEndsEverySession()
     {
         var staff = await app.CreateStaffAsync(Roles.Editor);
-        using var session = await app.SignInAsync(staff);
+        using var session = await app.SignedInClientAsync(staff);
 
-        using (var browser = app.Browser("ru-RU"))
-        using (await browser.SubmitAsync("/account/forgot-password", "/account/forgot-password", new() { ["Email"] = staff.Email }))
+        using (var browser = app.CreateBrowser("ru-RU"))
+        using (await browser.SubmitFormAsync("/account/forgot-password", "/account/forgot-password", new() { ["Email"] = staff.Email }))
         {
         }
 
@@ -46,14 +47,14 @@ public sealed partial class PasswordResetTests(SecurityAppFactory app)
         Assert.Contains("Сброс пароля", message.Subject, StringComparison.Ordinal);
         var link = Link(message.TextBody);
 
-        using var owner = app.Browser();
-        using (var tooShort = await owner.SubmitAsync(link, "/account/reset-password", new() { ["NewPassword"] = "short words", ["ConfirmPassword"] = "short words" }))
+        using var owner = app.CreateBrowser("en");
+        using (var tooShort = await owner.SubmitFormAsync(link, "/account/reset-password", new() { ["NewPassword"] = "short words", ["ConfirmPassword"] = "short words" }))
         {
             Assert.Contains("at least 12 characters", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         const string newPassword = "marble kettle sunrise";
-        using (var reset = await owner.SubmitAsync(link, "/account/reset-password", new() { ["NewPassword"] = newPassword, ["ConfirmPassword"] = newPassword }))
+        using (var reset = await owner.SubmitFormAsync(link, "/account/reset-password", new() { ["NewPassword"] = newPassword, ["ConfirmPassword"] = newPassword }))
         {
             Assert.Equal("/account/login", reset.RedirectPath());
         }
@@ -66,22 +67,22 @@ public sealed partial class PasswordResetTests(SecurityAppFactory app)
             Assert.Equal("/account/login", old.RedirectPath());
         }
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignInAsync(staff));
-        using var signedIn = await app.SignInAsync(staff with { Password = newPassword });
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignedInClientAsync(staff));
+        using var signedIn = await app.SignedInClientAsync(staff with { Password = newPassword });
     }
 
     [Fact]
     public async Task ResetLink_ExpiresAfterAnHour()
     {
         var staff = await app.CreateStaffAsync(Roles.Editor);
-        using (var browser = app.Browser())
-        using (await browser.SubmitAsync("/account/forgot-password", "/account/forgot-password", new() { ["Email"] = staff.Email }))
+        using (var browser = app.CreateBrowser("en"))
+        using (await browser.SubmitFormAsync("/account/forgot-password", "/account/forgot-password", new() { ["Email"] = staff.Email }))
         {
         }
 
         var link = Link((await app.WaitForMailAsync(staff.Email)).TextBody);
         app.Clock.Advance(TimeSpan.FromMinutes(61));
-        using var late = app.Browser();
+        using var late = app.CreateBrowser("en");
         Assert.Equal("This link does not work", (await late.GetDocumentAsync(link)).QuerySelector("h1")!.TextContent);
     }
 

@@ -4,18 +4,19 @@ using Coalition.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Coalition.IntegrationTests.Infrastructure;
 
-namespace Coalition.IntegrationTests.Security;
+namespace Coalition.IntegrationTests.Features.Accounts;
 
-[Collection(SecurityCollection.Name)]
-public sealed class TwoFactorTests(SecurityAppFactory app)
+[Collection(TwoFactorRequiredCollection.Name)]
+public sealed class TwoFactorTests(TwoFactorRequiredAppFactory app)
 {
     [Fact]
     public async Task Enrolment_QrCodeFromOurServer_ThenSignInNeedsTheAppCode()
     {
         var staff = await app.CreateStaffAsync(Roles.Editor, twoFactor: false);
-        using var browser = app.Browser();
-        using (var login = await browser.SubmitAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password }))
+        using var browser = app.CreateBrowser("en");
+        using (var login = await browser.SubmitFormAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password }))
         {
             Assert.Equal("/admin", login.RedirectPath());
         }
@@ -30,18 +31,18 @@ public sealed class TwoFactorTests(SecurityAppFactory app)
 
         using var enrolPage = await browser.GetAsync(TwoFactorEnrolmentFilter.EnrolmentPath);
         Assert.Contains("img-src 'self' data:", enrolPage.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
-        var page = await SecurityBrowser.ParseAsync(enrolPage);
+        var page = await enrolPage.ParseAsync();
         var qr = page.QuerySelector("img.qr-code")!;
         Assert.StartsWith("data:image/png;base64,", qr.GetAttribute("src"), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(qr.GetAttribute("alt")));
         var key = page.QuerySelector("#authenticator-key")!.TextContent;
 
-        using var wrong = await browser.SubmitAsync(page, TwoFactorEnrolmentFilter.EnrolmentPath, new() { ["Code"] = "000000" == app.CodeNow(key) ? "111111" : "000000" });
+        using var wrong = await browser.SubmitFormAsync(page, TwoFactorEnrolmentFilter.EnrolmentPath, new() { ["Code"] = "000000" == app.CodeNow(key) ? "111111" : "000000" });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("Codes change every 30 seconds", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        using var enabled = await browser.SubmitAsync(TwoFactorEnrolmentFilter.EnrolmentPath, TwoFactorEnrolmentFilter.EnrolmentPath, new() { ["Code"] = app.NextCode(key) });
-        var codes = (await SecurityBrowser.ParseAsync(enabled)).QuerySelectorAll("ol.recovery-codes code").Select(c => c.TextContent).ToList();
+        using var enabled = await browser.SubmitFormAsync(TwoFactorEnrolmentFilter.EnrolmentPath, TwoFactorEnrolmentFilter.EnrolmentPath, new() { ["Code"] = app.NextCode(key) });
+        var codes = (await enabled.ParseAsync()).QuerySelectorAll("ol.recovery-codes code").Select(c => c.TextContent).ToList();
         Assert.Equal(10, codes.Count);
         Assert.All(codes, c => Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", c));
         using (var admin = await browser.GetAsync("/admin"))
@@ -50,15 +51,15 @@ public sealed class TwoFactorTests(SecurityAppFactory app)
         }
 
         // The next sign-in asks for the code after the password.
-        using var again = app.Browser();
-        using var password = await again.SubmitAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password });
+        using var again = app.CreateBrowser("en");
+        using var password = await again.SubmitFormAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password });
         Assert.Equal("/account/login/two-factor", password.RedirectPath());
         using (var before = await again.GetAsync("/admin"))
         {
             Assert.Equal("/account/login", before.RedirectPath());
         }
 
-        using var code = await again.SubmitAsync("/account/login/two-factor", "/account/login/two-factor", new() { ["Code"] = app.NextCode(key) });
+        using var code = await again.SubmitFormAsync("/account/login/two-factor", "/account/login/two-factor", new() { ["Code"] = app.NextCode(key) });
         Assert.Equal("/admin", code.RedirectPath());
         using var after = await again.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
@@ -134,37 +135,37 @@ public sealed class TwoFactorTests(SecurityAppFactory app)
     public async Task WrongCodes_CountTowardsLockout()
     {
         var staff = await app.CreateStaffAsync(Roles.Editor);
-        using var browser = app.Browser();
-        using (await browser.SubmitAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password }))
+        using var browser = app.CreateBrowser("en");
+        using (await browser.SubmitFormAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password }))
         {
         }
 
         var wrong = app.CodeNow(staff.AuthenticatorKey!) == "123456" ? "654321" : "123456";
         for (var i = 0; i < 4; i++)
         {
-            using var refused = await browser.SubmitAsync("/account/login/two-factor", "/account/login/two-factor", new() { ["Code"] = wrong });
+            using var refused = await browser.SubmitFormAsync("/account/login/two-factor", "/account/login/two-factor", new() { ["Code"] = wrong });
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         }
 
-        using var fifth = await browser.SubmitAsync("/account/login/two-factor", "/account/login/two-factor", new() { ["Code"] = wrong });
+        using var fifth = await browser.SubmitFormAsync("/account/login/two-factor", "/account/login/two-factor", new() { ["Code"] = wrong });
         Assert.Equal("/account/login", fifth.RedirectPath());
         var lockedUntil = await app.QueryDbAsync(db => db.Users.Where(u => u.Id == staff.Id).Select(u => u.LockoutEnd).SingleAsync());
         Assert.NotNull(lockedUntil);
     }
 
-    private async Task<HttpResponseMessage> PasswordThenCodeAsync(TestStaff staff, string code)
+    private async Task<HttpResponseMessage> PasswordThenCodeAsync(StaffCredentials staff, string code)
     {
-        using var browser = app.Browser();
-        using var password = await browser.SubmitAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password });
+        using var browser = app.CreateBrowser("en");
+        using var password = await browser.SubmitFormAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password });
         Assert.Equal("/account/login/two-factor", password.RedirectPath());
-        return await browser.SubmitAsync("/account/login/two-factor", "/account/login/two-factor", new() { ["Code"] = code });
+        return await browser.SubmitFormAsync("/account/login/two-factor", "/account/login/two-factor", new() { ["Code"] = code });
     }
 
-    private async Task<HttpResponseMessage> PasswordThenRecoveryAsync(TestStaff staff, string code)
+    private async Task<HttpResponseMessage> PasswordThenRecoveryAsync(StaffCredentials staff, string code)
     {
-        using var browser = app.Browser();
-        using var password = await browser.SubmitAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password });
+        using var browser = app.CreateBrowser("en");
+        using var password = await browser.SubmitFormAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password });
         Assert.Equal("/account/login/two-factor", password.RedirectPath());
-        return await browser.SubmitAsync("/account/login/recovery", "/account/login/recovery", new() { ["RecoveryCode"] = code });
+        return await browser.SubmitFormAsync("/account/login/recovery", "/account/login/recovery", new() { ["RecoveryCode"] = code });
     }
 }

@@ -5,18 +5,19 @@ using Coalition.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Coalition.IntegrationTests.Infrastructure;
 
-namespace Coalition.IntegrationTests.Security;
+namespace Coalition.IntegrationTests.Features.Accounts;
 
-[Collection(SecurityCollection.Name)]
-public sealed class AccountManagementTests(SecurityAppFactory app)
+[Collection(TwoFactorRequiredCollection.Name)]
+public sealed class AccountManagementTests(TwoFactorRequiredAppFactory app)
 {
     [Fact]
     public async Task Administrator_ChangesRole_Disables_Enables_Unlocks_ResetsTwoFactor_AllAudited()
     {
         var admin = await app.CreateStaffAsync(Roles.Administrator);
         var person = await app.CreateStaffAsync(Roles.Editor);
-        using var browser = await app.SignInAsync(admin);
+        using var browser = await app.SignedInClientAsync(admin);
         var page = $"/admin/accounts/{person.Id}";
 
         var list = await browser.GetDocumentAsync("/admin/accounts");
@@ -48,8 +49,8 @@ public sealed class AccountManagementTests(SecurityAppFactory app)
         }
 
         // After the reset the person signs in with the password and must enrol again (now an Administrator).
-        using var again = app.Browser();
-        using (await again.SubmitAsync("/account/login", "/account/login", new() { ["Email"] = person.Email, ["Password"] = person.Password }))
+        using var again = app.CreateBrowser("en");
+        using (await again.SubmitFormAsync("/account/login", "/account/login", new() { ["Email"] = person.Email, ["Password"] = person.Password }))
         {
         }
 
@@ -60,7 +61,7 @@ public sealed class AccountManagementTests(SecurityAppFactory app)
     public async Task Administrator_CannotDisableOrDemoteThemselves()
     {
         var admin = await app.CreateStaffAsync(Roles.Administrator);
-        using var browser = await app.SignInAsync(admin);
+        using var browser = await app.SignedInClientAsync(admin);
         var page = $"/admin/accounts/{admin.Id}";
 
         await PostAsync(browser, page, "disable", []);
@@ -78,10 +79,10 @@ public sealed class AccountManagementTests(SecurityAppFactory app)
     public async Task Staff_ChangeTheirPassword_CommonPasswordsRefusedInTheirLanguage()
     {
         var staff = await app.CreateStaffAsync(Roles.Editor);
-        using var browser = await app.SignInAsync(staff, "ru-RU");
-        using var other = await app.SignInAsync(staff);
+        using var browser = await app.SignedInClientAsync(staff, "ru-RU");
+        using var other = await app.SignedInClientAsync(staff);
 
-        using (var common = await browser.SubmitAsync("/account/password", "/account/password", new()
+        using (var common = await browser.SubmitFormAsync("/account/password", "/account/password", new()
         {
             ["CurrentPassword"] = staff.Password, ["NewPassword"] = "passwordpassword", ["ConfirmPassword"] = "passwordpassword",
         }))
@@ -90,7 +91,7 @@ public sealed class AccountManagementTests(SecurityAppFactory app)
             Assert.Contains("Этот пароль есть в списке паролей, которые злоумышленники пробуют первыми.", await common.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using (var changed = await browser.SubmitAsync("/account/password", "/account/password", new()
+        using (var changed = await browser.SubmitFormAsync("/account/password", "/account/password", new()
         {
             ["CurrentPassword"] = staff.Password, ["NewPassword"] = "quiet meadow compass", ["ConfirmPassword"] = "quiet meadow compass",
         }))
@@ -108,15 +109,15 @@ public sealed class AccountManagementTests(SecurityAppFactory app)
     public async Task Staff_SetUpANewPhone_NeedsThePassword_ThenEnrolsAgain()
     {
         var staff = await app.CreateStaffAsync(Roles.Editor);
-        using var browser = await app.SignInAsync(staff);
+        using var browser = await app.SignedInClientAsync(staff);
 
-        using (var wrong = await browser.SubmitAsync("/account/two-factor/reset", "/account/two-factor/reset", new() { ["CurrentPassword"] = "not my password" }))
+        using (var wrong = await browser.SubmitFormAsync("/account/two-factor/reset", "/account/two-factor/reset", new() { ["CurrentPassword"] = "not my password" }))
         {
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
 
         Assert.True(await UserAsync(staff.Id, u => u.TwoFactorEnabled));
-        using (var reset = await browser.SubmitAsync("/account/two-factor/reset", "/account/two-factor/reset", new() { ["CurrentPassword"] = staff.Password }))
+        using (var reset = await browser.SubmitFormAsync("/account/two-factor/reset", "/account/two-factor/reset", new() { ["CurrentPassword"] = staff.Password }))
         {
             Assert.Equal(TwoFactorEnrolmentFilter.EnrolmentPath, reset.RedirectPath());
         }
@@ -129,24 +130,24 @@ public sealed class AccountManagementTests(SecurityAppFactory app)
     public async Task Staff_MakeNewRecoveryCodes_WithTheirPassword_TheOldOnesStopWorking()
     {
         var staff = await app.CreateStaffAsync(Roles.Editor);
-        using var browser = await app.SignInAsync(staff);
+        using var browser = await app.SignedInClientAsync(staff);
         Assert.Contains("Recovery codes left: 10.", (await browser.GetDocumentAsync("/account")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
-        using (var refused = await browser.SubmitAsync("/account/two-factor/recovery-codes", "/account/two-factor/recovery-codes", new() { ["CurrentPassword"] = "not my password" }))
+        using (var refused = await browser.SubmitFormAsync("/account/two-factor/recovery-codes", "/account/two-factor/recovery-codes", new() { ["CurrentPassword"] = "not my password" }))
         {
-            Assert.Empty((await SecurityBrowser.ParseAsync(refused)).QuerySelectorAll("ol.recovery-codes code"));
+            Assert.Empty((await refused.ParseAsync()).QuerySelectorAll("ol.recovery-codes code"));
         }
 
-        using var made = await browser.SubmitAsync("/account/two-factor/recovery-codes", "/account/two-factor/recovery-codes", new() { ["CurrentPassword"] = staff.Password });
-        var codes = (await SecurityBrowser.ParseAsync(made)).QuerySelectorAll("ol.recovery-codes code").Select(c => c.TextContent).ToList();
+        using var made = await browser.SubmitFormAsync("/account/two-factor/recovery-codes", "/account/two-factor/recovery-codes", new() { ["CurrentPassword"] = staff.Password });
+        var codes = (await made.ParseAsync()).QuerySelectorAll("ol.recovery-codes code").Select(c => c.TextContent).ToList();
         Assert.Equal(10, codes.Count);
         Assert.Empty(codes.Intersect(staff.RecoveryCodes));
         Assert.True(await app.QueryDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.RecoveryCodesRegenerate && e.EntityId == staff.Id)));
     }
 
-    private static async Task PostAsync(SecurityBrowser browser, string page, string action, Dictionary<string, string> fields)
+    private static async Task PostAsync(HttpClient browser, string page, string action, Dictionary<string, string> fields)
     {
-        using var response = await browser.SubmitAsync(page, $"{page}/{action}", fields);
+        using var response = await browser.SubmitFormAsync(page, $"{page}/{action}", fields);
         Assert.True(response.RedirectPath() == page, $"{action} answered {(int)response.StatusCode} {response.Headers.Location}");
     }
 

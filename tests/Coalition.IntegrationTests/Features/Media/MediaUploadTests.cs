@@ -1,14 +1,20 @@
 using System.Net;
 using Coalition.Data.Entities;
 using Coalition.Tests.Media;
+using Coalition.Web.Features.Accounts;
 using Coalition.Web.Features.Media;
 using Microsoft.EntityFrameworkCore;
+using Coalition.IntegrationTests.Infrastructure;
 
-namespace Coalition.IntegrationTests.Media;
+namespace Coalition.IntegrationTests.Features.Media;
 
 /// <summary>Uploads through the real form: what is accepted is cleaned, what is dangerous is refused with a clear message.</summary>
-public sealed class MediaUploadTests(MediaAppFactory app) : IClassFixture<MediaAppFactory>
+public sealed class MediaUploadTests(SmallUploadsAppFactory app) : IClassFixture<SmallUploadsAppFactory>, IDisposable
 {
+    private Browser? _editor;
+
+    public void Dispose() => _editor?.Dispose();
+
     [Fact]
     public async Task Upload_JpegWithGpsExif_ServedVariantsCarryNoMetadata()
     {
@@ -19,7 +25,7 @@ public sealed class MediaUploadTests(MediaAppFactory app) : IClassFixture<MediaA
 
         Assert.Contains(MetadataFields.Gps, MetadataFields.Split(item.RemovedMetadata));
         Assert.Equal("480,960,1600", item.VariantWidths);
-        var client = await app.EditorAsync();
+        var client = await EditorAsync();
         foreach (var name in MediaLibrary.StoredFiles(item))
         {
             var bytes = await client.GetByteArrayAsync(MediaUrls.Prefix + name);
@@ -36,9 +42,9 @@ public sealed class MediaUploadTests(MediaAppFactory app) : IClassFixture<MediaA
     [Fact]
     public async Task Upload_Jpeg_EditorIsToldWhatWasRemoved()
     {
-        var response = await app.UploadAsync(MediaFixtures.JpegWithGpsExif(), "told.jpg");
+        var response = await UploadAsync(MediaFixtures.JpegWithGpsExif(), "told.jpg");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var page = await (await app.EditorAsync()).GetStringAsync(response.Headers.Location!.OriginalString);
+        var page = await (await EditorAsync()).GetStringAsync(response.Headers.Location!.OriginalString);
         Assert.Contains("GPS location", page, StringComparison.Ordinal);
         Assert.Contains("camera make and model", page, StringComparison.Ordinal);
     }
@@ -51,7 +57,7 @@ public sealed class MediaUploadTests(MediaAppFactory app) : IClassFixture<MediaA
 
         var item = await UploadOkAsync(original, "statement.docx", altEn: null);
 
-        var served = await (await app.EditorAsync()).GetByteArrayAsync(MediaUrls.Of(item));
+        var served = await (await EditorAsync()).GetByteArrayAsync(MediaUrls.Of(item));
         var text = MediaFixtures.ZipText(served);
         Assert.DoesNotContain(MediaFixtures.SecretName, text, StringComparison.Ordinal);
         Assert.DoesNotContain("Secret Shelter", text, StringComparison.Ordinal);
@@ -67,7 +73,7 @@ public sealed class MediaUploadTests(MediaAppFactory app) : IClassFixture<MediaA
     {
         var item = await UploadOkAsync(MediaFixtures.PdfWithAuthor(), "report.pdf", altEn: null);
 
-        var served = await (await app.EditorAsync()).GetByteArrayAsync(MediaUrls.Of(item));
+        var served = await (await EditorAsync()).GetByteArrayAsync(MediaUrls.Of(item));
         Assert.False(MediaFixtures.Contains(served, MediaFixtures.SecretName));
         Assert.Contains(MetadataFields.Author, MetadataFields.Split(item.RemovedMetadata));
     }
@@ -110,23 +116,23 @@ public sealed class MediaUploadTests(MediaAppFactory app) : IClassFixture<MediaA
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 
-        var before = await app.ExecuteDbAsync(db => db.Media.CountAsync());
-        using var response = await app.UploadAsync(bytes, name, altEn: kind == "no-alt" ? null : "Alt");
+        var before = await app.QueryDbAsync(db => db.Media.CountAsync());
+        using var response = await UploadAsync(bytes, name, altEn: kind == "no-alt" ? null : "Alt");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains(message, html, StringComparison.Ordinal);
-        Assert.Equal(before, await app.ExecuteDbAsync(db => db.Media.CountAsync()));
+        Assert.Equal(before, await app.QueryDbAsync(db => db.Media.CountAsync()));
     }
 
     [Fact]
     public async Task Upload_RejectedFile_MessageInEditorsLanguage()
     {
-        var client = await app.EditorAsync();
+        var client = await EditorAsync();
         (await client.GetAsync("/language/tg")).Dispose(); // the language switcher remembers the choice
         try
         {
-            using var response = await app.UploadAsync(MediaFixtures.SvgWithScript(), "logo.svg");
+            using var response = await UploadAsync(MediaFixtures.SvgWithScript(), "logo.svg");
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Contains("Тасвирҳои SVG қабул намешаванд", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
@@ -139,10 +145,10 @@ public sealed class MediaUploadTests(MediaAppFactory app) : IClassFixture<MediaA
     [Fact]
     public async Task Upload_BodyOverTheRequestLimit_Is413BeforeReading()
     {
-        var tooBig = new byte[MediaAppFactory.MaxDocumentBytes + 200_000];
+        var tooBig = new byte[SmallUploadsAppFactory.MaxDocumentBytes + 200_000];
         "%PDF-1.7\n"u8.CopyTo(tooBig);
 
-        using var response = await app.UploadAsync(tooBig, "huge.pdf");
+        using var response = await UploadAsync(tooBig, "huge.pdf");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("The file is too large", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -152,7 +158,7 @@ public sealed class MediaUploadTests(MediaAppFactory app) : IClassFixture<MediaA
     public async Task Upload_PolyglotJpegHtml_IsReEncodedAndServedInert()
     {
         var item = await UploadOkAsync(MediaFixtures.PolyglotJpegHtml(), "innocent.jpg");
-        var client = await app.EditorAsync();
+        var client = await EditorAsync();
 
         foreach (var name in MediaLibrary.StoredFiles(item))
         {
@@ -200,13 +206,13 @@ public sealed class MediaUploadTests(MediaAppFactory app) : IClassFixture<MediaA
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie");
 
-        Assert.Equal(1, await app.ExecuteDbAsync(db => db.Media.Where(m => m.Id == item.Id).Select(m => m.DownloadCount).SingleAsync()));
+        Assert.Equal(1, await app.QueryDbAsync(db => db.Media.Where(m => m.Id == item.Id).Select(m => m.DownloadCount).SingleAsync()));
     }
 
     [Fact]
     public async Task Upload_Anonymous_RedirectsToLogin()
     {
-        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateBrowser();
         using var form = new MultipartFormDataContent { { new ByteArrayContent(MediaFixtures.Jpeg()), "File", "a.jpg" } };
 
         using var response = await client.PostAsync("/admin/media/upload", form);
@@ -231,7 +237,7 @@ public sealed class MediaUploadTests(MediaAppFactory app) : IClassFixture<MediaA
     {
         await UploadOkAsync(MediaFixtures.Jpeg(), "Суд в Душанбе.jpg");
         await UploadOkAsync(MediaFixtures.PdfWithAuthor(), "Годовой отчёт.pdf", altEn: null);
-        var client = await app.EditorAsync();
+        var client = await EditorAsync();
 
         var found = await client.GetStringAsync("/admin/media?q=" + Uri.EscapeDataString("суд"));
         var documents = await client.GetStringAsync("/admin/media?type=documents&q=" + Uri.EscapeDataString("ОТЧЁТ"));
@@ -244,7 +250,7 @@ public sealed class MediaUploadTests(MediaAppFactory app) : IClassFixture<MediaA
 
     private async Task<MediaItem> UploadOkAsync(byte[] file, string name, string? altEn = "A test image")
     {
-        using var response = await app.UploadAsync(file, name, altEn);
+        using var response = await UploadAsync(file, name, altEn);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new Xunit.Sdk.XunitException($"Upload of {name} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
@@ -252,9 +258,9 @@ public sealed class MediaUploadTests(MediaAppFactory app) : IClassFixture<MediaA
 
         // Like a browser, follow the redirect: the details page shows (and so uses up) the upload notice.
         var location = response.Headers.Location!.OriginalString;
-        (await (await app.EditorAsync()).GetAsync(location)).Dispose();
+        (await (await EditorAsync()).GetAsync(location)).Dispose();
         var id = int.Parse(location.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
-        return await app.ExecuteDbAsync(db => db.Media.SingleAsync(m => m.Id == id));
+        return await app.QueryDbAsync(db => db.Media.SingleAsync(m => m.Id == id));
     }
 
     /// <summary>A real JPEG over the image limit (random pixels do not compress) but under the document limit.</summary>
@@ -269,13 +275,19 @@ public sealed class MediaUploadTests(MediaAppFactory app) : IClassFixture<MediaA
             System.Runtime.InteropServices.Marshal.Copy(pixels, 0, bitmap.GetPixels(), pixels.Length);
             using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
             var bytes = image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 100).ToArray();
-            if (bytes.Length > MediaAppFactory.MaxImageBytes + 20_000)
+            if (bytes.Length > SmallUploadsAppFactory.MaxImageBytes + 20_000)
             {
-                Assert.True(bytes.Length < MediaAppFactory.MaxDocumentBytes, $"{bytes.Length} bytes");
+                Assert.True(bytes.Length < SmallUploadsAppFactory.MaxDocumentBytes, $"{bytes.Length} bytes");
                 return bytes;
             }
         }
 
         throw new InvalidOperationException("no size fits");
     }
+
+    /// <summary>One Editor per test, signed in on first use.</summary>
+    private async Task<Browser> EditorAsync() => _editor ??= await app.SignedInClientAsync(Roles.Editor);
+
+    private async Task<HttpResponseMessage> UploadAsync(byte[] file, string fileName, string? altEn = "A test image", bool decorative = false, string contentType = "application/octet-stream") =>
+        await CoalitionAppFactory.UploadAsync(await EditorAsync(), file, fileName, altEn, decorative, contentType);
 }

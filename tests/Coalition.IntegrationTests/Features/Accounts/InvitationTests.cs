@@ -3,20 +3,21 @@ using System.Text.RegularExpressions;
 using Coalition.Web.Features.Accounts;
 using Coalition.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
+using Coalition.IntegrationTests.Infrastructure;
 
-namespace Coalition.IntegrationTests.Security;
+namespace Coalition.IntegrationTests.Features.Accounts;
 
-[Collection(SecurityCollection.Name)]
-public sealed partial class InvitationTests(SecurityAppFactory app)
+[Collection(TwoFactorRequiredCollection.Name)]
+public sealed partial class InvitationTests(TwoFactorRequiredAppFactory app)
 {
     [Fact]
     public async Task Invite_EmailsASingleUseLink_InviteeChoosesPasswordThenMustEnrol()
     {
         var admin = await app.CreateStaffAsync(Roles.Administrator);
-        using var adminBrowser = await app.SignInAsync(admin);
+        using var adminBrowser = await app.SignedInClientAsync(admin);
         var email = $"invitee-{Guid.NewGuid():N}@example.org";
 
-        using (var invite = await adminBrowser.SubmitAsync("/admin/accounts/invite", "/admin/accounts/invite", new()
+        using (var invite = await adminBrowser.SubmitFormAsync("/admin/accounts/invite", "/admin/accounts/invite", new()
         {
             ["Email"] = email, ["DisplayName"] = "Гулноза", ["Role"] = Roles.Editor, ["Language"] = "tg",
         }))
@@ -31,17 +32,17 @@ public sealed partial class InvitationTests(SecurityAppFactory app)
         var link = Link(message.TextBody);
         Assert.StartsWith("/account/invitation?user=", link, StringComparison.Ordinal);
 
-        using var invitee = app.Browser();
+        using var invitee = app.CreateBrowser("en");
         var page = await invitee.GetDocumentAsync(link);
         Assert.Contains(email, page.QuerySelector("#invited-email")!.GetAttribute("value"), StringComparison.Ordinal);
 
-        using (var common = await invitee.SubmitAsync(page, "/account/invitation", new() { ["NewPassword"] = "qwerty123456", ["ConfirmPassword"] = "qwerty123456" }))
+        using (var common = await invitee.SubmitFormAsync(page, "/account/invitation", new() { ["NewPassword"] = "qwerty123456", ["ConfirmPassword"] = "qwerty123456" }))
         {
             Assert.Equal(HttpStatusCode.OK, common.StatusCode);
             Assert.Contains(CommonPasswordValidator.CommonMessage, await common.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using (var accepted = await invitee.SubmitAsync(link, "/account/invitation", new() { ["NewPassword"] = "violet harbour tractor", ["ConfirmPassword"] = "violet harbour tractor" }))
+        using (var accepted = await invitee.SubmitFormAsync(link, "/account/invitation", new() { ["NewPassword"] = "violet harbour tractor", ["ConfirmPassword"] = "violet harbour tractor" }))
         {
             Assert.Equal(TwoFactorEnrolmentFilter.EnrolmentPath, accepted.RedirectPath());
         }
@@ -52,22 +53,22 @@ public sealed partial class InvitationTests(SecurityAppFactory app)
         }
 
         // The link is spent: opening it again, or posting the old token, does nothing.
-        using var other = app.Browser();
+        using var other = app.CreateBrowser("en");
         var reopened = await other.GetDocumentAsync(link);
         Assert.Equal("This link does not work", reopened.QuerySelector("h1")!.TextContent);
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://localhost" + link).Query);
-        using (var replay = await other.SubmitAsync("/account/login", "/account/login", new() { ["Email"] = email, ["Password"] = "violet harbour tractor" }))
+        using (var replay = await other.SubmitFormAsync("/account/login", "/account/login", new() { ["Email"] = email, ["Password"] = "violet harbour tractor" }))
         {
             Assert.Equal("/admin", replay.RedirectPath());
         }
 
-        using var thief = app.Browser();
+        using var thief = app.CreateBrowser("en");
         var form = await thief.GetDocumentAsync("/account/forgot-password");
-        var token = form.QuerySelector($"input[name={SecurityBrowser.AntiforgeryField}]")!.GetAttribute("value")!;
-        using (var repost = await thief.PostAsync("/account/invitation", new()
+        var token = form.QuerySelector($"input[name={BrowserExtensions.AntiforgeryField}]")!.GetAttribute("value")!;
+        using (var repost = await thief.PostWithoutTokenAsync("/account/invitation", new()
         {
             ["User"] = query["user"]!, ["Token"] = query["token"]!, ["NewPassword"] = "attacker chosen words", ["ConfirmPassword"] = "attacker chosen words",
-            [SecurityBrowser.AntiforgeryField] = token,
+            [BrowserExtensions.AntiforgeryField] = token,
         }))
         {
             Assert.Contains("This link does not work", await repost.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -82,9 +83,9 @@ public sealed partial class InvitationTests(SecurityAppFactory app)
     public async Task InvitationLink_ExpiresAfter72Hours()
     {
         var admin = await app.CreateStaffAsync(Roles.Administrator);
-        using var adminBrowser = await app.SignInAsync(admin);
+        using var adminBrowser = await app.SignedInClientAsync(admin);
         var email = $"late-{Guid.NewGuid():N}@example.org";
-        using (await adminBrowser.SubmitAsync("/admin/accounts/invite", "/admin/accounts/invite", new()
+        using (await adminBrowser.SubmitFormAsync("/admin/accounts/invite", "/admin/accounts/invite", new()
         {
             ["Email"] = email, ["DisplayName"] = "Late", ["Role"] = Roles.Editor, ["Language"] = "en",
         }))
@@ -92,7 +93,7 @@ public sealed partial class InvitationTests(SecurityAppFactory app)
         }
 
         var link = Link((await app.WaitForMailAsync(email)).TextBody);
-        using var invitee = app.Browser();
+        using var invitee = app.CreateBrowser("en");
 
         app.Clock.Advance(TimeSpan.FromHours(72) - TimeSpan.FromMinutes(1));
         Assert.Equal("Welcome to the Coalition portal", (await invitee.GetDocumentAsync(link)).QuerySelector("h1")!.TextContent);
@@ -106,9 +107,9 @@ public sealed partial class InvitationTests(SecurityAppFactory app)
     public async Task ResendingAnInvitation_MakesTheEarlierLinkStopWorking()
     {
         var admin = await app.CreateStaffAsync(Roles.Administrator);
-        using var adminBrowser = await app.SignInAsync(admin);
+        using var adminBrowser = await app.SignedInClientAsync(admin);
         var email = $"twice-{Guid.NewGuid():N}@example.org";
-        using (await adminBrowser.SubmitAsync("/admin/accounts/invite", "/admin/accounts/invite", new()
+        using (await adminBrowser.SubmitFormAsync("/admin/accounts/invite", "/admin/accounts/invite", new()
         {
             ["Email"] = email, ["DisplayName"] = "Twice", ["Role"] = Roles.Administrator, ["Language"] = "ru",
         }))
@@ -120,14 +121,14 @@ public sealed partial class InvitationTests(SecurityAppFactory app)
         var first = Link(firstMessage.TextBody);
         var id = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://localhost" + first).Query)["user"].ToString();
 
-        app.Smtp.ClearReceivedEmail();
-        using (var resend = await adminBrowser.SubmitAsync($"/admin/accounts/{id}", $"/admin/accounts/{id}/resend-invitation", new() { ["language"] = "en" }))
+        app.ClearMail();
+        using (var resend = await adminBrowser.SubmitFormAsync($"/admin/accounts/{id}", $"/admin/accounts/{id}/resend-invitation", new() { ["language"] = "en" }))
         {
             Assert.Equal($"/admin/accounts/{id}", resend.RedirectPath());
         }
 
         var second = Link((await app.WaitForMailAsync(email)).TextBody);
-        using var invitee = app.Browser();
+        using var invitee = app.CreateBrowser("en");
         Assert.Equal("This link does not work", (await invitee.GetDocumentAsync(first)).QuerySelector("h1")!.TextContent);
         Assert.Equal("Welcome to the Coalition portal", (await invitee.GetDocumentAsync(second)).QuerySelector("h1")!.TextContent);
     }
@@ -137,8 +138,8 @@ public sealed partial class InvitationTests(SecurityAppFactory app)
     {
         var admin = await app.CreateStaffAsync(Roles.Administrator);
         var editor = await app.CreateStaffAsync(Roles.Editor);
-        using var adminBrowser = await app.SignInAsync(admin);
-        using var invite = await adminBrowser.SubmitAsync("/admin/accounts/invite", "/admin/accounts/invite", new()
+        using var adminBrowser = await app.SignedInClientAsync(admin);
+        using var invite = await adminBrowser.SubmitFormAsync("/admin/accounts/invite", "/admin/accounts/invite", new()
         {
             ["Email"] = editor.Email, ["DisplayName"] = "Again", ["Role"] = Roles.Editor, ["Language"] = "en",
         });

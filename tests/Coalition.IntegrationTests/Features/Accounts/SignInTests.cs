@@ -4,17 +4,18 @@ using Coalition.Web.Features.Accounts;
 using Coalition.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Coalition.IntegrationTests.Infrastructure;
 
-namespace Coalition.IntegrationTests.Security;
+namespace Coalition.IntegrationTests.Features.Accounts;
 
-[Collection(SecurityCollection.Name)]
-public sealed class SignInTests(SecurityAppFactory app)
+[Collection(TwoFactorRequiredCollection.Name)]
+public sealed class SignInTests(TwoFactorRequiredAppFactory app)
 {
     [Fact]
     public async Task FiveWrongPasswords_LockTheAccount_WithTheSameMessage()
     {
         var staff = await app.CreateStaffAsync(Roles.Editor);
-        using var browser = app.Browser();
+        using var browser = app.CreateBrowser("en");
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal(AccountController.SignInFailedMessage, await FailedMessageAsync(browser, staff.Email, "not the password at all"));
@@ -33,8 +34,8 @@ public sealed class SignInTests(SecurityAppFactory app)
         var staff = await app.CreateStaffAsync(Roles.Editor);
         var disabled = await app.CreateStaffAsync(Roles.Editor);
         var admin = await app.CreateStaffAsync(Roles.Administrator);
-        using (var adminBrowser = await app.SignInAsync(admin))
-        using (var disable = await adminBrowser.SubmitAsync($"/admin/accounts/{disabled.Id}", $"/admin/accounts/{disabled.Id}/disable", []))
+        using (var adminBrowser = await app.SignedInClientAsync(admin))
+        using (var disable = await adminBrowser.SubmitFormAsync($"/admin/accounts/{disabled.Id}", $"/admin/accounts/{disabled.Id}/disable", []))
         {
             Assert.Equal($"/admin/accounts/{disabled.Id}", disable.RedirectPath());
         }
@@ -42,7 +43,7 @@ public sealed class SignInTests(SecurityAppFactory app)
         var invited = $"invited-{Guid.NewGuid():N}@example.org";
         await app.QueryAsync(sp => sp.GetRequiredService<Invitations>().InviteAsync(invited, "Invited", Roles.Editor, "en"));
 
-        using var browser = app.Browser();
+        using var browser = app.CreateBrowser("en");
         var unknown = await FailedMessageAsync(browser, $"nobody-{Guid.NewGuid():N}@example.org", staff.Password);
         var wrong = await FailedMessageAsync(browser, staff.Email, "not the password at all");
         var off = await FailedMessageAsync(browser, disabled.Email, disabled.Password);
@@ -56,7 +57,7 @@ public sealed class SignInTests(SecurityAppFactory app)
     [Fact]
     public async Task NoPublicRegistration()
     {
-        using var browser = app.Browser();
+        using var browser = app.CreateBrowser("en");
         foreach (var path in new[] { "/Identity/Account/Register", "/register", "/account/register" })
         {
             using var response = await browser.GetAsync(path);
@@ -64,36 +65,36 @@ public sealed class SignInTests(SecurityAppFactory app)
         }
     }
 
-    private static async Task<string> FailedMessageAsync(SecurityBrowser browser, string email, string password)
+    private static async Task<string> FailedMessageAsync(HttpClient browser, string email, string password)
     {
-        using var response = await browser.SubmitAsync("/account/login", "/account/login", new() { ["Email"] = email, ["Password"] = password });
+        using var response = await browser.SubmitFormAsync("/account/login", "/account/login", new() { ["Email"] = email, ["Password"] = password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await SecurityBrowser.ParseAsync(response);
+        var page = await response.ParseAsync();
         return page.QuerySelector(".form-errors li")!.TextContent;
     }
 }
 
 /// <summary>With <c>Security:RequireTwoFactorForAllStaff=false</c>, as integration tests of other features run.</summary>
-[Collection(SecurityCollection.Name)]
-public sealed class RelaxedTwoFactorTests(RelaxedTwoFactorAppFactory app) : IClassFixture<RelaxedTwoFactorAppFactory>
+[Collection(TwoFactorRequiredCollection.Name)]
+public sealed class RelaxedTwoFactorTests(CoalitionAppFactory app) : IClassFixture<CoalitionAppFactory>
 {
     [Fact]
     public async Task Editor_WithoutTwoFactor_Works_Administrator_WithoutTwoFactor_MustEnrol()
     {
-        using var editor = await app.SignInAsync(await app.CreateStaffAsync(Roles.Editor, twoFactor: false));
+        using var editor = await app.SignedInClientAsync(await app.CreateStaffAsync(Roles.Editor, twoFactor: false));
         using (var page = await editor.GetAsync("/admin"))
         {
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         }
 
-        using var admin = await app.SignInAsync(await app.CreateStaffAsync(Roles.Administrator, twoFactor: false));
+        using var admin = await app.SignedInClientAsync(await app.CreateStaffAsync(Roles.Administrator, twoFactor: false));
         foreach (var path in new[] { "/admin", "/admin/accounts", "/admin/audit" })
         {
             using var page = await admin.GetAsync(path);
             Assert.Equal(TwoFactorEnrolmentFilter.EnrolmentPath, page.RedirectPath());
         }
 
-        using var enrolled = await app.SignInAsync(await app.CreateStaffAsync(Roles.Administrator, twoFactor: true));
+        using var enrolled = await app.SignedInClientAsync(await app.CreateStaffAsync(Roles.Administrator, twoFactor: true));
         using var accounts = await enrolled.GetAsync("/admin/accounts");
         Assert.Equal(HttpStatusCode.OK, accounts.StatusCode);
     }
@@ -106,11 +107,11 @@ public sealed class RelaxedTwoFactorTests(RelaxedTwoFactorAppFactory app) : ICla
     public async Task ReturnUrlToAnotherHost_IsIgnored(string returnUrl)
     {
         var staff = await app.CreateStaffAsync(Roles.Editor, twoFactor: false);
-        using var browser = app.Browser();
+        using var browser = app.CreateBrowser("en");
         var page = await browser.GetDocumentAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
         Assert.Equal("", page.QuerySelector("input[name=ReturnUrl]")?.GetAttribute("value") ?? "");
 
-        using var response = await browser.SubmitAsync(page, "/account/login", new()
+        using var response = await browser.SubmitFormAsync(page, "/account/login", new()
         {
             ["Email"] = staff.Email, ["Password"] = staff.Password, ["ReturnUrl"] = returnUrl,
         });
@@ -122,23 +123,23 @@ public sealed class RelaxedTwoFactorTests(RelaxedTwoFactorAppFactory app) : ICla
     public async Task LocalReturnUrl_IsFollowed_ThroughTheTwoFactorStep()
     {
         var staff = await app.CreateStaffAsync(Roles.Editor, twoFactor: true);
-        using var browser = app.Browser();
-        using var password = await browser.SubmitAsync("/account/login?returnUrl=%2Fadmin%2Fnews", "/account/login", new()
+        using var browser = app.CreateBrowser("en");
+        using var password = await browser.SubmitFormAsync("/account/login?returnUrl=%2Fadmin%2Fnews", "/account/login", new()
         {
             ["Email"] = staff.Email, ["Password"] = staff.Password,
         });
         Assert.Equal("/account/login/two-factor?returnUrl=%2Fadmin%2Fnews", password.Headers.Location!.OriginalString);
 
-        using var code = await browser.SubmitAsync(password.Headers.Location.OriginalString, "/account/login/two-factor", new() { ["Code"] = app.NextCode(staff.AuthenticatorKey!) });
+        using var code = await browser.SubmitFormAsync(password.Headers.Location.OriginalString, "/account/login/two-factor", new() { ["Code"] = app.NextCode(staff.AuthenticatorKey!) });
         Assert.Equal("/admin/news", code.Headers.Location!.OriginalString);
 
         // The same guard on the second step: a foreign returnUrl posted with the code is dropped.
-        using var other = app.Browser();
-        using (await other.SubmitAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password }))
+        using var other = app.CreateBrowser("en");
+        using (await other.SubmitFormAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password }))
         {
         }
 
-        using var evil = await other.SubmitAsync("/account/login/two-factor", "/account/login/two-factor", new()
+        using var evil = await other.SubmitFormAsync("/account/login/two-factor", "/account/login/two-factor", new()
         {
             ["Code"] = app.NextCode(staff.AuthenticatorKey!), ["ReturnUrl"] = "https://evil.example/",
         });

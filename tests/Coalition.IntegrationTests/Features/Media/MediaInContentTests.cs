@@ -2,14 +2,20 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Coalition.Data.Entities;
 using Coalition.Tests.Media;
+using Coalition.Web.Features.Accounts;
 using Coalition.Web.Features.Media;
 using Microsoft.EntityFrameworkCore;
+using Coalition.IntegrationTests.Infrastructure;
 
-namespace Coalition.IntegrationTests.Media;
+namespace Coalition.IntegrationTests.Features.Media;
 
 /// <summary>Covers and images in texts: how public pages show them, and why a used file cannot be deleted.</summary>
-public sealed class MediaInContentTests(MediaAppFactory app) : IClassFixture<MediaAppFactory>
+public sealed class MediaInContentTests(SmallUploadsAppFactory app) : IClassFixture<SmallUploadsAppFactory>, IDisposable
 {
+    private Browser? _editor;
+
+    public void Dispose() => _editor?.Dispose();
+
     [Fact]
     public async Task NewsListAndArticle_ShowCoverWithSrcsetWidthHeightAndAlt()
     {
@@ -71,7 +77,7 @@ public sealed class MediaInContentTests(MediaAppFactory app) : IClassFixture<Med
         var image = await UploadImageAsync("used.jpg", "Used image");
         var slug = "used-" + Guid.NewGuid().ToString("N")[..8];
         await SaveNewsAsync(slug, image.Id, $"Also in the text: ![x](/media/{image.StorageKey}-480.jpg)", title: "The article that uses it");
-        var client = await app.EditorAsync();
+        var client = await EditorAsync();
 
         var confirm = await client.GetStringAsync($"/admin/media/{image.Id}/delete");
         using var response = await PostAsync($"/admin/media/{image.Id}/delete", []);
@@ -83,7 +89,7 @@ public sealed class MediaInContentTests(MediaAppFactory app) : IClassFixture<Med
         Assert.Contains("The article that uses it", html, StringComparison.Ordinal);
         Assert.Contains("Cover of", html, StringComparison.Ordinal);
         Assert.Contains("In the text of", html, StringComparison.Ordinal);
-        Assert.True(await app.ExecuteDbAsync(db => db.Media.AnyAsync(m => m.Id == image.Id)));
+        Assert.True(await app.QueryDbAsync(db => db.Media.AnyAsync(m => m.Id == image.Id)));
         using var file = await app.CreateClient().GetAsync(MediaUrls.Of(image));
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
     }
@@ -96,21 +102,21 @@ public sealed class MediaInContentTests(MediaAppFactory app) : IClassFixture<Med
         using var response = await PostAsync($"/admin/media/{image.Id}/delete", []);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.False(await app.ExecuteDbAsync(db => db.Media.AnyAsync(m => m.Id == image.Id)));
+        Assert.False(await app.QueryDbAsync(db => db.Media.AnyAsync(m => m.Id == image.Id)));
         Assert.Empty(Directory.EnumerateFiles(app.MediaFolder, image.StorageKey + "*", SearchOption.AllDirectories));
-        var audit = await app.ExecuteDbAsync(db => db.AuditEntries.Where(e => e.EntityType == "Media").Select(e => e.Action).ToListAsync());
+        var audit = await app.QueryDbAsync(db => db.AuditEntries.Where(e => e.EntityType == "Media").Select(e => e.Action).ToListAsync());
         Assert.Contains("media.upload", audit);
         Assert.Contains("media.delete", audit);
     }
 
     private async Task<MediaItem> UploadImageAsync(string name, string altEn)
     {
-        using var response = await app.UploadAsync(MediaFixtures.JpegWithGpsExif(1200, 800), name, altEn);
+        using var response = await UploadAsync(MediaFixtures.JpegWithGpsExif(1200, 800), name, altEn);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
-        (await (await app.EditorAsync()).GetAsync(location)).Dispose();
+        (await (await EditorAsync()).GetAsync(location)).Dispose();
         var id = int.Parse(location.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
-        return await app.ExecuteDbAsync(db => db.Media.SingleAsync(m => m.Id == id));
+        return await app.QueryDbAsync(db => db.Media.SingleAsync(m => m.Id == id));
     }
 
     /// <summary>Creates and publishes an English article through the real admin form, with the cover field.</summary>
@@ -135,8 +141,8 @@ public sealed class MediaInContentTests(MediaAppFactory app) : IClassFixture<Med
 
     private async Task<HttpResponseMessage> PostAsync(string path, Dictionary<string, string> fields)
     {
-        var client = await app.EditorAsync();
-        fields["__RequestVerificationToken"] = await app.FormTokenAsync(client);
+        var client = await EditorAsync();
+        fields["__RequestVerificationToken"] = await client.GetAntiforgeryTokenAsync("/admin/media");
         using var form = new FormUrlEncodedContent(fields);
         return await client.PostAsync(path, form);
     }
@@ -148,4 +154,10 @@ public sealed class MediaInContentTests(MediaAppFactory app) : IClassFixture<Med
         Assert.True(match.Success, $"no img for {key}");
         return match.Value;
     }
+
+    /// <summary>One Editor per test, signed in on first use.</summary>
+    private async Task<Browser> EditorAsync() => _editor ??= await app.SignedInClientAsync(Roles.Editor);
+
+    private async Task<HttpResponseMessage> UploadAsync(byte[] file, string fileName, string? altEn = "A test image", bool decorative = false, string contentType = "application/octet-stream") =>
+        await CoalitionAppFactory.UploadAsync(await EditorAsync(), file, fileName, altEn, decorative, contentType);
 }

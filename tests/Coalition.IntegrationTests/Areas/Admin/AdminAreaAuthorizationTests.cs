@@ -5,22 +5,23 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Coalition.IntegrationTests.Infrastructure;
 
-namespace Coalition.IntegrationTests.Security;
+namespace Coalition.IntegrationTests.Areas.Admin;
 
 /// <summary>
 /// Every action of the admin area, read from the app's own endpoint table, so that a new action is covered the day it
 /// is added: anonymous requests are sent to sign-in, and Editors get 403 on the Administrator-only ones.
 /// </summary>
-[Collection(SecurityCollection.Name)]
-public sealed partial class AdminAreaAuthorizationTests(SecurityAppFactory app)
+[Collection(TwoFactorRequiredCollection.Name)]
+public sealed partial class AdminAreaAuthorizationTests(TwoFactorRequiredAppFactory app)
 {
     [Fact]
     public async Task Anonymous_IsSentToSignIn_FromEveryAdminAction()
     {
         var actions = AdminActions();
         Assert.True(actions.Count > 10, $"only {actions.Count} admin actions found");
-        using var browser = app.Browser();
+        using var browser = app.CreateBrowser("en");
         foreach (var action in actions)
         {
             using var response = await SendAsync(browser, action);
@@ -37,7 +38,7 @@ public sealed partial class AdminAreaAuthorizationTests(SecurityAppFactory app)
         Assert.Contains(adminOnly, a => a.Path == "/admin/accounts/invite" && a.Method == "POST");
         Assert.Contains(adminOnly, a => a.Path.EndsWith("/disable", StringComparison.Ordinal));
 
-        using var editor = await app.SignInAsync(await app.CreateStaffAsync(Roles.Editor));
+        using var editor = await app.SignedInClientAsync(await app.CreateStaffAsync(Roles.Editor));
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/admin")).StatusCode);
         foreach (var action in adminOnly)
         {
@@ -63,7 +64,7 @@ public sealed partial class AdminAreaAuthorizationTests(SecurityAppFactory app)
     private List<AdminAction> AdminActions()
     {
         _ = app.Server; // the endpoint table exists once the app has started
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        var endpoints = app.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         var list = new List<AdminAction>();
         foreach (var endpoint in endpoints)
         {
@@ -86,15 +87,15 @@ public sealed partial class AdminAreaAuthorizationTests(SecurityAppFactory app)
     }
 
     private IEnumerable<ControllerActionDescriptor> AdminDescriptors() =>
-        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        app.Service<EndpointDataSource>().Endpoints
             .Select(e => e.Metadata.GetMetadata<ControllerActionDescriptor>())
             .OfType<ControllerActionDescriptor>()
             .Where(d => string.Equals(d.RouteValues["area"], "Admin", StringComparison.Ordinal));
 
-    private static async Task<HttpResponseMessage> SendAsync(SecurityBrowser browser, AdminAction action) =>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient browser, AdminAction action) =>
         action.Method == "GET"
             ? await browser.GetAsync(action.Path)
-            : await browser.PostAsync(action.Path, []);
+            : await browser.PostWithoutTokenAsync(action.Path, []);
 
     private sealed record AdminAction(string Method, string Path, bool AdministratorOnly);
 
