@@ -32,17 +32,24 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
                 headers.CacheControl = "no-store";
                 headers["X-Robots-Tag"] = "noindex, nofollow";
             }
-            else if (IsLegalAid(ctx.Request.Path))
-            {
-                // Legal aid (issue 18): no copy in any cache, so Back after "Leave this page" and a checked phone show nothing.
-                headers.CacheControl = "no-store";
-                headers.Pragma = "no-cache";
-            }
 
             headers.Remove("Server");
             headers.Remove("X-Powered-By");
             return Task.CompletedTask;
         }, context);
+        if (IsLegalAid(context.Request.Path))
+        {
+            // Legal aid (issue 18): no copy in any cache, so Back after "Leave this page" and a checked phone show nothing.
+            // Decided on the path as requested: an error page (429, 404) re-executes under /error/... .
+            context.Response.OnStarting(static state =>
+            {
+                var headers = ((HttpContext)state).Response.Headers;
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+                return Task.CompletedTask;
+            }, context);
+        }
+
         return next(context);
     }
 
