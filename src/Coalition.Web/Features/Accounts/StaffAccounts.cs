@@ -31,7 +31,7 @@ public sealed record StaffAccountRow(
 /// so the person's open sessions end at their next check (within a minute). The last active Administrator cannot be
 /// disabled or demoted, and nobody can disable or demote themselves.
 /// </summary>
-public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> users, AuditLog audit, TimeProvider clock)
+public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> users, AuditLog audit, TimeProvider clock, LegalAid.LegalAidVault legalAidKeys)
 {
     public async Task<IReadOnlyList<StaffAccountRow>> ListAsync(CancellationToken ct = default)
     {
@@ -102,6 +102,7 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
             await users.UpdateSecurityStampAsync(user);
         }
 
+        legalAidKeys.DiscardUser(user.Id);
         await audit.RecordAsync(AuditActions.RoleChange, nameof(StaffUser), user.Id, $"{string.Join(",", current)} → {role}");
         return AccountChange.Done;
     }, validRole: role);
@@ -137,6 +138,12 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
             await users.UpdateSecurityStampAsync(user);
         }
 
+        if (!granted)
+        {
+            // The stamp check refuses the next request before it reaches the inbox: drop the unlocked keys now.
+            legalAidKeys.DiscardUser(user.Id);
+        }
+
         await audit.RecordAsync(AuditActions.PermissionChange, nameof(StaffUser), user.Id, $"{permission} {(granted ? "granted" : "revoked")}");
         return AccountChange.Done;
     });
@@ -155,6 +162,7 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
 
         user.DisabledUtc = clock.GetUtcNow().UtcDateTime;
         await users.UpdateSecurityStampAsync(user);
+        legalAidKeys.DiscardUser(user.Id);
         await audit.RecordAsync(AuditActions.Disable, nameof(StaffUser), user.Id, user.Email);
         return AccountChange.Done;
     });
@@ -171,6 +179,7 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
     public Task<AccountChange> SignOutEverywhereAsync(string id) => ChangeAsync(id, async user =>
     {
         await users.UpdateSecurityStampAsync(user);
+        legalAidKeys.DiscardUser(user.Id);
         await audit.RecordAsync(AuditActions.SessionsRevoke, nameof(StaffUser), user.Id, user.Email);
         return AccountChange.Done;
     });
