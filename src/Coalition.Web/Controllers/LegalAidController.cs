@@ -18,6 +18,7 @@ namespace Coalition.Web.Controllers;
 /// (<see cref="SecurityHeadersMiddleware"/>); the form works
 /// without JavaScript, stores only what <see cref="LegalAidRequests"/> sealed, and keeps no IP address.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(NoStore = true)]
 public sealed class LegalAidController(
     LegalAidRequests requests,
     LegalAidFormGuard guard,

@@ -42,8 +42,44 @@ public sealed class LegalAidRetentionServiceTests(LegalAidAppFactory app) : ICla
         // Two days later the recently closed one is past 180 days too, and the young unopened one past a year.
         app.Clock.Advance(TimeSpan.FromDays(2));
         await app.Service<LegalAidRetentionService>().PurgeOnceAsync();
-        Assert.Equal([openedOldInProgress.Id], (await app.RequestsAsync()).Select(r => r.Id).ToArray());
+        var mine = new[] { closedLongAgo.Id, closedRecently.Id, neverOpenedOld.Id, neverOpenedYoung.Id, openedOldInProgress.Id };
+        Assert.Equal([openedOldInProgress.Id], (await app.RequestsAsync()).Select(r => r.Id).Where(mine.Contains).ToArray());
     }
+
+    [Fact]
+    public async Task PurgeOnce_DeletesRetiredKeysThatSealNothing_AfterADay_AndKeepsTheOthers()
+    {
+        await app.EnsureKeyAsync();
+        var now = app.UtcNow;
+        var unused = Key(retired: now.AddDays(-2));
+        var justRetired = Key(retired: now.AddHours(-1));
+        var stillUsed = Key(retired: now.AddDays(-30));
+        await app.ExecuteDbAsync(async db =>
+        {
+            db.LegalAidKeys.AddRange(unused, justRetired, stillUsed);
+            await db.SaveChangesAsync();
+            db.LegalAidRequests.Add(Request(stillUsed.Id, now.AddDays(-40), LegalAidStatus.InProgress, opened: now.AddDays(-39), closed: null));
+            await db.SaveChangesAsync();
+        });
+
+        await app.Service<LegalAidRetentionService>().PurgeOnceAsync();
+
+        var left = await app.QueryDbAsync(db => db.LegalAidKeys.Select(k => k.Id).ToListAsync());
+        Assert.DoesNotContain(unused.Id, left);
+        Assert.Contains(justRetired.Id, left);
+        Assert.Contains(stillUsed.Id, left);
+        Assert.Equal(1, await app.QueryDbAsync(db => db.LegalAidKeys.CountAsync(k => k.RetiredUtc == null)));
+    }
+
+    private static LegalAidKey Key(DateTime retired) => new()
+    {
+        CreatedUtc = retired.AddDays(-100),
+        RetiredUtc = retired,
+        PublicKey = [1],
+        EncryptedPrivateKey = [2],
+        Salt = [3],
+        Iterations = 10_000,
+    };
 
     private static LegalAidRequest Request(int keyId, DateTime received, LegalAidStatus status, DateTime? opened, DateTime? closed) => new()
     {
