@@ -18,5 +18,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(x => x.OccurredUtc);
         builder.HasIndex(x => new { x.UserId, x.OccurredUtc });
         builder.HasIndex(x => new { x.Action, x.OccurredUtc });
+        builder.HasIndex(x => new { x.EntityType, x.OccurredUtc });
     }
 }

@@ -11,6 +11,7 @@ internal static class ContentItemConfiguration
     public const int SlugLength = 200;
     public const int TitleLength = 300;
     public const int SummaryLength = 1000;
+    public const int MediaRefsLength = 2000;
 
     public static void ConfigureContent<T>(this EntityTypeBuilder<T> b) where T : ContentItem
     {
@@ -23,6 +24,7 @@ internal static class ContentItemConfiguration
         b.Property(x => x.CreatedById).HasMaxLength(450);
         b.Property(x => x.UpdatedById).HasMaxLength(450);
         b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.MediaRefs).HasMaxLength(MediaRefsLength);
         b.HasIndex(x => new { x.Culture, x.Slug }).IsUnique();
         b.HasIndex(x => new { x.TranslationGroupId, x.Culture }).IsUnique();
         // The public lists: filter, order and count from the index alone, without reading the bodies.

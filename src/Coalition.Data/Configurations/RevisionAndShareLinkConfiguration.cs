@@ -14,6 +14,7 @@ internal sealed class ContentRevisionConfiguration : IEntityTypeConfiguration<Co
         builder.Property(x => x.Slug).HasMaxLength(ContentItemConfiguration.SlugLength).IsRequired();
         builder.Property(x => x.Summary).HasMaxLength(ContentItemConfiguration.SummaryLength);
         builder.Property(x => x.BodyMarkdown).IsRequired();
+        builder.Property(x => x.MediaRefs).HasMaxLength(ContentItemConfiguration.MediaRefsLength);
         builder.Property(x => x.UserId).HasMaxLength(450);
         builder.Property(x => x.UserName).HasMaxLength(256);
         builder.Property(x => x.Kind).HasMaxLength(20).IsRequired();

@@ -61,6 +61,13 @@ public abstract class ContentItem
 
     public string? CreatedById { get; set; }
     public string? UpdatedById { get; set; }
+
+    /// <summary>
+    /// The media-library ids that this item's own fields use (a cover, attachments, materials), as <c>|12|40|</c>:
+    /// one portable column that "where used" and file visibility search for every type alike.
+    /// Images and files linked in the text are found in <see cref="BodyMarkdown"/> itself.
+    /// </summary>
+    public string? MediaRefs { get; set; }
 }
 
 public enum PublicationStatus

@@ -15,8 +15,11 @@ public class ContentRevision
     public string? Summary { get; set; }
     public string BodyMarkdown { get; set; } = "";
 
-    /// <summary>The cover image of this version, for types that have one.</summary>
-    public int? CoverMediaId { get; set; }
+    /// <summary>The type's own fields of this version (a cover, a year, an embargo…), as JSON written by the type's definition.</summary>
+    public string? FieldsJson { get; set; }
+
+    /// <summary>The media ids that <see cref="FieldsJson"/> uses, as <c>|12|40|</c> (see <see cref="ContentItem.MediaRefs"/>).</summary>
+    public string? MediaRefs { get; set; }
     public DateTime CreatedUtc { get; set; }
     public string? UserId { get; set; }
     public string? UserName { get; set; }

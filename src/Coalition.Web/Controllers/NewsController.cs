@@ -1,6 +1,5 @@
 using Coalition.Data.Entities;
 using Coalition.Web.Features.Localization;
-using Coalition.Web.Features.Media;
 using Coalition.Web.Features.Publishing;
 using Coalition.Web.ViewModels.News;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Coalition.Web.Controllers;
 
 [Route("{culture:culture}/news")]
-public sealed class NewsController(ContentQueries content, MediaQueries media, AlternateLinks alternates) : Controller
+public sealed class NewsController(ContentQueries content, AlternateLinks alternates) : Controller
 {
     public const int PageSize = 10;
 
@@ -45,7 +44,6 @@ public sealed class NewsController(ContentQueries content, MediaQueries media, A
 
         var translations = await content.PublicTranslationsAsync<NewsArticle>(article.TranslationGroupId, ct);
         alternates.ForItem(translations.ToDictionary(t => t.Key, t => $"/{t.Key}/news/{t.Value}"), "news");
-        var cover = await media.ImageAsync(article.CoverMediaId, culture, ct);
-        return View(new NewsArticleViewModel(article.Title, article.Summary, article.BodyHtml, article.PublishedUtc!.Value) { Cover = cover });
+        return View(await ContentTypes.For<NewsArticle>().PublicModelAsync(article, HttpContext.RequestServices, ct));
     }
 }

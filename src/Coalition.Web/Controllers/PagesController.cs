@@ -6,13 +6,21 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Coalition.Web.Controllers;
 
-/// <summary>The fixed pages whose text staff edit: About, Contacts, the EU disclaimer.</summary>
+/// <summary>
+/// Pages at the site root: the fixed ones (About, Contacts, the EU disclaimer) and any page staff create. Every other
+/// route under <c>/{culture}/</c> is a literal segment, which routing prefers to this one.
+/// </summary>
 public sealed class PagesController(ContentQueries content, AlternateLinks alternates) : Controller
 {
-    [HttpGet("/{culture:culture}/{key:regex(^(about|contacts|disclaimer)$)}")]
-    public async Task<IActionResult> Show(string culture, string key, int untranslated, CancellationToken ct)
+    [HttpGet("/{culture:culture}/{slug:maxlength(200)}")]
+    public async Task<IActionResult> Show([FromRoute] string culture, [FromRoute] string slug, [FromQuery] int untranslated, CancellationToken ct)
     {
-        var found = await content.FindPublicAsync<Page>(culture, key, ct);
+        var found = await content.FindPublicAsync<Page>(culture, slug, ct);
+        if (found.RedirectSlug is not null)
+        {
+            return RedirectPermanent($"/{culture}/{found.RedirectSlug}");
+        }
+
         if (found.Item is not { } page)
         {
             return NotFound();
@@ -20,6 +28,7 @@ public sealed class PagesController(ContentQueries content, AlternateLinks alter
 
         var translations = await content.PublicTranslationsAsync<Page>(page.TranslationGroupId, ct);
         alternates.ForItem(translations.ToDictionary(t => t.Key, t => $"/{t.Key}/{t.Value}"), "");
-        return View(new PageViewModel(key, page.Title, page.BodyHtml, untranslated == 1));
+        var model = (PageViewModel)await ContentTypes.For<Page>().PublicModelAsync(page, HttpContext.RequestServices, ct);
+        return View(model with { Untranslated = untranslated == 1 });
     }
 }

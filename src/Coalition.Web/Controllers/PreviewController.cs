@@ -14,7 +14,7 @@ public sealed class PreviewController(ShareLinkService links, RevisionStore revi
     {
         var link = await links.ResolveAsync(token, ct);
         var type = ContentTypes.ByName(link?.ContentType);
-        if (link is null || type is null || await db.FindAsync(type.ClrType, [link.ItemId], ct) is not ContentItem item || item.DeletedUtc is not null)
+        if (link is null || type is null || await db.FindAsync(type.EntityType, [link.ItemId], ct) is not ContentItem item || item.DeletedUtc is not null)
         {
             Response.Headers.CacheControl = "no-store";
             return NotFound();

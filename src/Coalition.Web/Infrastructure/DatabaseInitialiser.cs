@@ -9,7 +9,7 @@ namespace Coalition.Web.Infrastructure;
 
 public static partial class DatabaseInitialiser
 {
-    /// <summary>Migrates (always on SQLite, configurable on SQL Server), then creates roles, the first Administrator and demo content.</summary>
+    /// <summary>Migrates (always on SQLite, configurable on SQL Server), then creates roles, the first Administrator, demo content and the fixed pages.</summary>
     public static async Task InitialiseCoalitionDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -46,6 +46,8 @@ public static partial class DatabaseInitialiser
         {
             await services.GetRequiredService<DemoContentSeeder>().SeedAsync();
         }
+
+        await services.GetRequiredService<Features.Publishing.StarterContentSeeder>().SeedAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database has pending migrations and Database:ApplyMigrationsAtStartup is false: apply the SQL script (docs/operations.md)")]

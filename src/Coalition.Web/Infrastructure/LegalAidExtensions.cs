@@ -24,6 +24,7 @@ public static class LegalAidExtensions
         builder.Services.AddScoped<LegalAidKeys>();
         builder.Services.AddScoped<LegalAidRequests>();
         builder.Services.AddScoped<LegalAidInbox>();
+        builder.Services.AddScoped<Coalition.Web.Features.Publishing.IDashboardPanel, LegalAidDashboardPanel>();
         builder.Services.AddSingleton<LegalAidRetentionService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LegalAidRetentionService>());
 

@@ -9,8 +9,14 @@ public static class MvcExtensions
     /// <summary>MVC with antiforgery on every unsafe request, localised validation, and the content features.</summary>
     public static WebApplicationBuilder AddCoalitionMvc(this WebApplicationBuilder builder)
     {
+        var contentAdmin = new Areas.Admin.Controllers.ContentAdminControllers();
         builder.Services
-            .AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Conventions.Add(contentAdmin);
+            })
+            .ConfigureApplicationPartManager(parts => parts.FeatureProviders.Add(contentAdmin))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

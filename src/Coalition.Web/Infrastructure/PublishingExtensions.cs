@@ -30,6 +30,8 @@ public static class PublishingExtensions
         builder.Services.AddSingleton<TrashRetentionService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrashRetentionService>());
         builder.Services.AddScoped<DemoContentSeeder>();
+        builder.Services.AddScoped<StarterContentSeeder>();
+        builder.Services.AddSingleton<ReservedSlugs>();
         return builder;
     }
 }

@@ -42,10 +42,17 @@ public sealed class SqliteInMemoryDatabase : IDisposable
     {
         var db = CreateContext();
         var current = new CurrentStaff(new HttpContextAccessor());
-        return new(db, Renderer, new MediaQueries(db), new RevisionStore(db, current, clock), new AuditLog(db, current, clock), clock);
+        return new(db, Renderer, new MediaQueries(db), new RevisionStore(db, current, clock), new AuditLog(db, current, clock), Reserved, EmptyServices, clock);
     }
 
     public static MarkdownRenderer Renderer { get; } = new();
+
+    /// <summary>The site's own sections, which a root page may not take; "news" is enough for the tests.</summary>
+    public static ReservedSlugs Reserved { get; } = new(new Microsoft.AspNetCore.Routing.DefaultEndpointDataSource(
+        new Microsoft.AspNetCore.Routing.RouteEndpoint(_ => Task.CompletedTask,
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse("{culture}/news/{slug}"), 0, null, "news")));
+
+    public static IServiceProvider EmptyServices { get; } = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(new Microsoft.Extensions.DependencyInjection.ServiceCollection());
 
     /// <summary>The public queries on a fresh context.</summary>
     public ContentQueries CreateQueries(TimeProvider clock)

@@ -64,6 +64,8 @@ namespace Coalition.Data.Migrations.SqlServer
 
                     b.HasIndex("Action", "OccurredUtc");
 
+                    b.HasIndex("EntityType", "OccurredUtc");
+
                     b.HasIndex("UserId", "OccurredUtc");
 
                     b.ToTable("AuditEntries", (string)null);
@@ -86,11 +88,11 @@ namespace Coalition.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
-                    b.Property<int?>("CoverMediaId")
-                        .HasColumnType("int");
-
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("FieldsJson")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("ItemId")
                         .HasColumnType("int");
@@ -99,6 +101,10 @@ namespace Coalition.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("MediaRefs")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<int>("Number")
                         .HasColumnType("int");
@@ -379,6 +385,10 @@ namespace Coalition.Data.Migrations.SqlServer
                     b.Property<DateTime?>("DeletedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("MediaRefs")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<int?>("PendingRevisionId")
                         .HasColumnType("int");
 
@@ -475,6 +485,10 @@ namespace Coalition.Data.Migrations.SqlServer
 
                     b.Property<DateTime?>("DeletedUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("MediaRefs")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<int?>("PendingRevisionId")
                         .HasColumnType("int");

@@ -57,6 +57,8 @@ namespace Coalition.Data.Migrations.Sqlite
 
                     b.HasIndex("Action", "OccurredUtc");
 
+                    b.HasIndex("EntityType", "OccurredUtc");
+
                     b.HasIndex("UserId", "OccurredUtc");
 
                     b.ToTable("AuditEntries", (string)null);
@@ -77,10 +79,10 @@ namespace Coalition.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("CoverMediaId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldsJson")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ItemId")
@@ -89,6 +91,10 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaRefs")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -364,6 +370,10 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DeletedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MediaRefs")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PendingRevisionId")
                         .HasColumnType("INTEGER");
 
@@ -457,6 +467,10 @@ namespace Coalition.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DeletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaRefs")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PendingRevisionId")

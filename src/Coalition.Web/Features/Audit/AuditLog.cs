@@ -32,6 +32,17 @@ public sealed class AuditLog(CoalitionDbContext db, CurrentStaff current, TimePr
         await db.SaveChangesAsync();
     }
 
+    /// <summary>The types the filter offers: every content definition, and whatever else the log has recorded.</summary>
+    public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct = default)
+    {
+        var logged = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType != null)
+            .Select(e => e.EntityType!).Distinct().ToListAsync(ct);
+        return ContentTypes.All.Select(d => d.Name)
+            .Concat(logged.Order(StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
     public async Task<AuditPage> SearchAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);

@@ -4,7 +4,6 @@ public sealed record DemoText(string Title, string Summary, string Body);
 
 public sealed record DemoStory(DateTime PublishedUtc, IReadOnlyDictionary<string, DemoText> Texts);
 
-public sealed record DemoPage(string Key, IReadOnlyDictionary<string, DemoText> Texts);
 
 /// <summary>
 /// Demo texts written from the project's public facts. Contact data are placeholders (example.org);
@@ -245,113 +244,6 @@ public static class DemoContent
 
                 Over two years the project held educational events for young lawyers and activists, and the Legal Aid Group advised victims and their families and monitored court hearings.
                 """),
-        }),
-    ];
-
-    public static readonly IReadOnlyList<DemoPage> Pages =
-    [
-        new("about", new Dictionary<string, DemoText>
-        {
-            ["ru"] = new(
-                "О Коалиции",
-                "Коалиция гражданского общества против пыток и безнаказанности в Таджикистане.",
-                """
-                Коалиция гражданского общества против пыток и безнаказанности в Таджикистане объединяет правозащитные организации и юристов, которые добиваются искоренения пыток и привлечения виновных к ответственности.
-
-                ## Группа юридической помощи
-
-                - юридическая помощь пострадавшим от пыток и их семьям;
-                - мониторинг судебных заседаний;
-                - стратегические тяжбы в национальных судах и международных органах.
-
-                ## Проект
-
-                Проект «Поддержка антипыточной повестки и правозащитных групп в Таджикистане» начат 5 мая 2020 года вместе с Хельсинкским фондом по правам человека (Польша) и финансируется Европейским союзом (Европейский инструмент за демократию и права человека).
-
-                Партнёры: Хельсинкский фонд по правам человека (Польша), Независимый центр по защите прав человека, «Право и процветание», Бюро гражданских свобод.
-                """),
-            ["en"] = new(
-                "About the Coalition",
-                "The Civil Society Coalition against Torture and Impunity in Tajikistan.",
-                """
-                The Civil Society Coalition against Torture and Impunity in Tajikistan brings together human rights organisations and lawyers working to end torture and to hold those responsible to account.
-
-                ## Legal Aid Group
-
-                - legal help for victims of torture and their families;
-                - monitoring of court hearings;
-                - strategic litigation in domestic courts and before international bodies.
-
-                ## The project
-
-                The project "Support for anti-torture agenda and human rights groups in Tajikistan" was launched on 5 May 2020 together with the Helsinki Foundation for Human Rights (Poland) and is funded by the European Union (European Instrument for Democracy and Human Rights).
-
-                Partners: Helsinki Foundation for Human Rights (Poland), Independent Center for Human Rights Protection, Right and Prosperity, Office of Civil Freedoms.
-                """),
-            ["tg"] = new(
-                "Дар бораи Эътилоф",
-                "Эътилофи ҷомеаи шаҳрвандӣ бар зидди шиканҷа ва беҷазоӣ дар Тоҷикистон.",
-                """
-                Эътилофи ҷомеаи шаҳрвандӣ бар зидди шиканҷа ва беҷазоӣ дар Тоҷикистон созмонҳои ҳуқуқи инсон ва ҳуқуқшиносонро муттаҳид мекунад, ки барои решакан кардани шиканҷа ва ба ҷавобгарӣ кашидани гунаҳкорон талош доранд.
-
-                ## Гурӯҳи кӯмаки ҳуқуқӣ
-
-                - кӯмаки ҳуқуқӣ ба қурбониёни шиканҷа ва оилаҳои онҳо;
-                - мониторинги ҷаласаҳои судӣ;
-                - мурофиаҳои стратегӣ дар судҳои миллӣ ва ниҳодҳои байналмилалӣ.
-
-                ## Лоиҳа
-
-                Лоиҳаи «Дастгирии рӯзномаи зидди шиканҷа ва гурӯҳҳои ҳуқуқи инсон дар Тоҷикистон» 5 майи соли 2020 якҷоя бо Бунёди Ҳелсинкии ҳуқуқи инсон (Лаҳистон) оғоз ёфта, аз ҷониби Иттиҳоди Аврупо маблағгузорӣ мешавад.
-                """),
-        }),
-        new("contacts", new Dictionary<string, DemoText>
-        {
-            ["ru"] = new(
-                "Контакты",
-                "Как связаться с Коалицией.",
-                """
-                - Общие вопросы: info@example.org
-                - Юридическая помощь: help@example.org
-                - Для прессы: press@example.org
-
-                Если вы пишете о случае пытки, не указывайте в первом письме лишних личных данных: юрист свяжется с вами и предложит безопасный способ связи.
-                """),
-            ["en"] = new(
-                "Contacts",
-                "How to reach the Coalition.",
-                """
-                - General enquiries: info@example.org
-                - Legal aid: help@example.org
-                - Press: press@example.org
-
-                If you are writing about a case of torture, do not put unnecessary personal details in your first message: a lawyer will contact you and suggest a safe way to communicate.
-                """),
-            ["tg"] = new(
-                "Тамос",
-                "Чӣ тавр бо Эътилоф тамос гирифтан мумкин аст.",
-                """
-                - Саволҳои умумӣ: info@example.org
-                - Кӯмаки ҳуқуқӣ: help@example.org
-                - Барои матбуот: press@example.org
-
-                Агар шумо дар бораи ҳодисаи шиканҷа нависед, дар номаи аввал маълумоти шахсии зиёдатӣ нанависед: ҳуқуқшинос бо шумо тамос гирифта, роҳи бехатари алоқаро пешниҳод мекунад.
-                """),
-        }),
-        new("disclaimer", new Dictionary<string, DemoText>
-        {
-            ["ru"] = new(
-                "Заявление об ограничении ответственности",
-                "О финансировании Европейского союза.",
-                "Этот сайт создан при финансовой поддержке Европейского союза. Его содержание является исключительной ответственностью Коалиции против пыток и безнаказанности в Таджикистане и не обязательно отражает точку зрения Европейского союза."),
-            ["en"] = new(
-                "Disclaimer",
-                "About the European Union funding.",
-                "This website was produced with the financial support of the European Union. Its contents are the sole responsibility of the Coalition against Torture and Impunity in Tajikistan and do not necessarily reflect the views of the European Union."),
-            ["tg"] = new(
-                "Изҳорот дар бораи маҳдудияти масъулият",
-                "Дар бораи маблағгузории Иттиҳоди Аврупо.",
-                "Ин сомона бо дастгирии молиявии Иттиҳоди Аврупо таҳия шудааст. Мундариҷаи он танҳо масъулияти Эътилоф бар зидди шиканҷа ва беҷазоӣ дар Тоҷикистон буда, ҳатман нуқтаи назари Иттиҳоди Аврупоро инъикос намекунад."),
         }),
     ];
 }

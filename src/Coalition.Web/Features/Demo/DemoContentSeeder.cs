@@ -6,14 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Coalition.Web.Features.Demo;
 
 /// <summary>
-/// Fills an empty database with demo news and pages written from the project's public facts.
+/// Fills an empty database with demo news written from the project's public facts.
 /// Runs only when <c>Seed:Demo</c> is true and there is no content yet; it never touches existing data.
 /// </summary>
 public sealed partial class DemoContentSeeder(CoalitionDbContext db, MarkdownRenderer renderer, DemoCovers covers, TimeProvider clock, ILogger<DemoContentSeeder> logger)
 {
     public async Task SeedAsync()
     {
-        if (await db.News.AnyAsync() || await db.Pages.AnyAsync())
+        if (await db.News.AnyAsync())
         {
             return;
         }
@@ -33,21 +33,13 @@ public sealed partial class DemoContentSeeder(CoalitionDbContext db, MarkdownRen
             {
                 var article = Build<NewsArticle>(culture, group, SlugGenerator.FromTitle(text.Title), text, story.PublishedUtc, now);
                 article.CoverMediaId = cover;
+                article.MediaRefs = ContentDefinition.MediaRefsOf(cover is { } c ? [c] : []);
                 db.News.Add(article);
             }
         }
 
-        foreach (var page in DemoContent.Pages)
-        {
-            var group = Guid.NewGuid();
-            foreach (var (culture, text) in page.Texts)
-            {
-                db.Pages.Add(Build<Page>(culture, group, page.Key, text, new DateTime(2020, 5, 5, 4, 0, 0, DateTimeKind.Utc), now));
-            }
-        }
-
         await db.SaveChangesAsync();
-        LogSeeded(logger, DemoContent.News.Sum(n => n.Texts.Count), DemoContent.Pages.Sum(p => p.Texts.Count));
+        LogSeeded(logger, DemoContent.News.Sum(n => n.Texts.Count));
     }
 
     private T Build<T>(string culture, Guid group, string slug, DemoText text, DateTime publishedUtc, DateTime now)
@@ -68,6 +60,6 @@ public sealed partial class DemoContentSeeder(CoalitionDbContext db, MarkdownRen
         Version = 1,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo content: {NewsCount} news articles and {PageCount} pages")]
-    private static partial void LogSeeded(ILogger logger, int newsCount, int pageCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo content: {NewsCount} news articles")]
+    private static partial void LogSeeded(ILogger logger, int newsCount);
 }

@@ -8,4 +8,7 @@ public sealed class PageMeta
 
     /// <summary>Ask search engines not to index this page (previews, forms, errors).</summary>
     public bool NoIndex { get; set; }
+
+    /// <summary>Set when the page is a preview of unpublished content: the layout shows the preview banner.</summary>
+    public Publishing.PreviewBanner? Preview { get; set; }
 }

@@ -6,16 +6,17 @@ namespace Coalition.Web.Features.Media;
 
 public enum MediaUseKind
 {
-    Cover,
+    /// <summary>One of the item's own fields: a cover, an attachment, a campaign material.</summary>
+    Field,
     Text,
 }
 
 /// <summary>One place that uses a media file, with the admin address to go and change it.</summary>
-public sealed record MediaUse(string ContentType, int Id, string Culture, string Title, MediaUseKind Kind, string? EditPath);
+public sealed record MediaUse(string ContentType, int Id, string Culture, string Title, MediaUseKind Kind, string? EditPath, bool InTrash = false);
 
 /// <summary>
 /// Where a file is used: as a cover, or linked or embedded (<c>/media/{key}…</c>) in the text of any content type.
-/// Every content type in the model is searched, so a new type is covered without changes here.
+/// Every content definition is searched, through the <see cref="ContentItem.MediaRefs"/> its fields keep, so a new type is covered without changes here.
 /// </summary>
 public sealed class MediaUsage(CoalitionDbContext db)
 {
@@ -23,11 +24,7 @@ public sealed class MediaUsage(CoalitionDbContext db)
     {
         ArgumentNullException.ThrowIfNull(item);
         var uses = new List<MediaUse>();
-        var contentTypes = db.Model.GetEntityTypes()
-            .Select(e => e.ClrType)
-            .Where(t => typeof(ContentItem).IsAssignableFrom(t) && !t.IsAbstract)
-            .Distinct();
-        foreach (var type in contentTypes)
+        foreach (var type in Publishing.ContentTypes.All.Select(d => d.EntityType))
         {
             var method = typeof(MediaUsage).GetMethod(nameof(FindInAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                 .MakeGenericMethod(type);
@@ -41,23 +38,23 @@ public sealed class MediaUsage(CoalitionDbContext db)
         where T : ContentItem
     {
         var link = MediaUrls.Prefix + item.StorageKey;
-        var adminPath = Publishing.ContentTypes.All.FirstOrDefault(d => d.ClrType == typeof(T)) is { } type ? "/admin/" + type.AdminSegment : null;
-        var hasCover = typeof(IHasCoverImage).IsAssignableFrom(typeof(T));
-        var id = item.Id;
+        var adminPath = "/admin/" + Publishing.ContentTypes.For<T>().AdminSegment;
+        var token = Publishing.ContentDefinition.MediaRefToken(item.Id);
         var items = db.Set<T>().AsNoTracking();
         // Saved-but-unpublished changes count too: they go live with the next "publish".
-        var covers = await items.Where(x => (hasCover && EF.Property<int?>(x, nameof(IHasCoverImage.CoverMediaId)) == id)
-                || (x.PendingRevision != null && x.PendingRevision.CoverMediaId == id))
-            .Select(x => new { x.Id, x.Culture, x.Title }).ToListAsync(ct);
+        var fields = await items.Where(x => (x.MediaRefs != null && x.MediaRefs.Contains(token))
+                || (x.PendingRevision != null && x.PendingRevision.MediaRefs != null && x.PendingRevision.MediaRefs.Contains(token)))
+            .Select(x => new { x.Id, x.Culture, x.Title, InTrash = x.DeletedUtc != null }).ToListAsync(ct);
         var texts = await items.Where(x => x.BodyMarkdown.Contains(link)
                 || (x.PendingRevision != null && x.PendingRevision.BodyMarkdown.Contains(link)))
-            .Select(x => new { x.Id, x.Culture, x.Title }).ToListAsync(ct);
+            .Select(x => new { x.Id, x.Culture, x.Title, InTrash = x.DeletedUtc != null }).ToListAsync(ct);
 
         var uses = new List<MediaUse>();
-        uses.AddRange(covers.Select(r => new MediaUse(typeof(T).Name, r.Id, r.Culture, r.Title, MediaUseKind.Cover, EditPath(r.Id))));
-        uses.AddRange(texts.Select(r => new MediaUse(typeof(T).Name, r.Id, r.Culture, r.Title, MediaUseKind.Text, EditPath(r.Id))));
+        uses.AddRange(fields.Select(r => new MediaUse(typeof(T).Name, r.Id, r.Culture, r.Title, MediaUseKind.Field, EditPath(r.Id, r.InTrash), r.InTrash)));
+        uses.AddRange(texts.Select(r => new MediaUse(typeof(T).Name, r.Id, r.Culture, r.Title, MediaUseKind.Text, EditPath(r.Id, r.InTrash), r.InTrash)));
         return uses;
 
-        string? EditPath(int itemId) => adminPath is null ? null : $"{adminPath}/{itemId}/edit";
+        // An item in the trash cannot be edited: the link leads to the trash, where it can be restored.
+        string EditPath(int itemId, bool inTrash) => inTrash ? $"{adminPath}/trash" : $"{adminPath}/{itemId}/edit";
     }
 }

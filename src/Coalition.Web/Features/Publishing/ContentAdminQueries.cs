@@ -23,8 +23,25 @@ public sealed class ContentAdminQueries(CoalitionDbContext db, TimeProvider cloc
         return PageAsync(query.OrderByDescending(x => x.UpdatedUtc).ThenByDescending(x => x.Id), page, pageSize, ct);
     }
 
-    /// <summary>The editor's start page: their drafts, what goes live next, what went live lately, translations to do.</summary>
-    public async Task<DashboardData> DashboardAsync<T>(string? userId, int count, CancellationToken ct = default)
+    /// <summary>The editor's start page, over every content type: their drafts, what goes live next, what went live lately, translations to do.</summary>
+    public async Task<DashboardData> DashboardAsync(string? userId, int count, CancellationToken ct = default)
+    {
+        var parts = new List<DashboardData>();
+        foreach (var definition in ContentTypes.All)
+        {
+            var method = typeof(ContentAdminQueries).GetMethod(nameof(DashboardOfAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(definition.EntityType);
+            parts.Add(await (Task<DashboardData>)method.Invoke(this, [userId, count, ct])!);
+        }
+
+        return new DashboardData(
+            parts.SelectMany(p => p.MyDrafts).OrderByDescending(r => r.UpdatedUtc).Take(count).ToList(),
+            parts.SelectMany(p => p.Scheduled).OrderBy(r => r.PublishedUtc).Take(count).ToList(),
+            parts.SelectMany(p => p.RecentlyPublished).OrderByDescending(r => r.PublishedUtc).Take(count).ToList(),
+            parts.SelectMany(p => p.TranslationsToDo).Take(count).ToList());
+    }
+
+    private async Task<DashboardData> DashboardOfAsync<T>(string? userId, int count, CancellationToken ct)
         where T : ContentItem
     {
         var now = Now;
@@ -76,6 +93,7 @@ public sealed class ContentAdminQueries(CoalitionDbContext db, TimeProvider cloc
         where T : ContentItem
     {
         var now = Now;
+        var adminPath = "/admin/" + ContentTypes.For<T>().AdminSegment;
         var items = await ordered.Take(take)
             .Select(x => new { x.Id, x.Culture, x.Title, x.Slug, x.Status, x.PublishedUtc, x.UnpublishUtc, x.UpdatedUtc, x.TranslationGroupId, x.PendingRevisionId })
             .ToListAsync(ct);
@@ -84,7 +102,7 @@ public sealed class ContentAdminQueries(CoalitionDbContext db, TimeProvider cloc
             x.Id, x.Culture, x.Title, x.Slug,
             ContentVisibility.StateOf(x.Status, x.PublishedUtc, x.UnpublishUtc, null, now),
             x.PendingRevisionId is not null, x.PublishedUtc, x.UpdatedUtc,
-            translations[x.TranslationGroupId])).ToList();
+            translations[x.TranslationGroupId]) { AdminPath = adminPath }).ToList();
     }
 
     private async Task<ILookup<Guid, TranslationState>> TranslationsAsync<T>(List<Guid> groups, CancellationToken ct)
@@ -125,6 +143,11 @@ public sealed record AdminContentRow(
     DateTime UpdatedUtc,
     IEnumerable<TranslationState> Translations)
 {
+    /// <summary>The admin address of the item's type, <c>/admin/{segment}</c>.</summary>
+    public string AdminPath { get; init; } = "";
+
+    public string AdminSegment => AdminPath.Length > 7 ? AdminPath[7..] : "";
+
     /// <summary>This item's translation into <paramref name="culture"/>, if there is one.</summary>
     public TranslationState? In(string culture) => Translations.FirstOrDefault(t => t.Culture == culture);
 }
@@ -135,4 +158,8 @@ public sealed record DashboardData(
     IReadOnlyList<AdminContentRow> MyDrafts,
     IReadOnlyList<AdminContentRow> Scheduled,
     IReadOnlyList<AdminContentRow> RecentlyPublished,
-    IReadOnlyList<AdminContentRow> TranslationsToDo);
+    IReadOnlyList<AdminContentRow> TranslationsToDo)
+{
+    /// <summary>The features' own blocks (<see cref="IDashboardPanel"/>).</summary>
+    public IReadOnlyList<DashboardPanel> Panels { get; init; } = [];
+}

@@ -19,11 +19,15 @@ public sealed class ContentEditor<T>(
     MediaQueries media,
     RevisionStore revisions,
     AuditLog audit,
+    ReservedSlugs reserved,
+    IServiceProvider services,
     TimeProvider clock)
     : IContentTrash
     where T : ContentItem, new()
 {
     public static readonly string ContentType = typeof(T).Name;
+
+    private static ContentDefinition Definition => ContentTypes.For<T>();
 
     private DbSet<T> Items => db.Set<T>();
 
@@ -55,17 +59,17 @@ public sealed class ContentEditor<T>(
             return new SaveResult(SaveOutcome.CultureTaken);
         }
 
+        var fields = input.Fields ?? Definition.NewFields();
         var images = await media.ImagesInTextAsync(input.Body, input.Culture);
-        var mediaCheck = await CheckMediaAsync(input, input.Culture, currentCover: null, images, checkAlt: translatedFromId is null);
-        if (mediaCheck != SaveOutcome.Saved)
+        if (await CheckContentAsync(input, fields, input.Culture, before: null, current: null, images, action, checkAlt: translatedFromId is null) is { } refused)
         {
-            return new SaveResult(mediaCheck);
+            return refused;
         }
 
         var slug = await ChooseSlugAsync(input, current: null);
         if (slug.Outcome != SaveOutcome.Saved)
         {
-            return new SaveResult(slug.Outcome);
+            return new SaveResult(slug.Outcome, Field: "Slug");
         }
 
         var item = new T
@@ -78,7 +82,7 @@ public sealed class ContentEditor<T>(
             Version = 1,
             UnpublishUtc = input.UnpublishAtUtc,
         };
-        var copy = Copy(input, slug.Slug);
+        var copy = Copy(input, slug.Slug, fields);
         ApplyToLive(item, copy, userId, now, textChanged: true, images);
         ApplyAction(item, input, action, now);
 
@@ -120,20 +124,25 @@ public sealed class ContentEditor<T>(
         var slug = await ChooseSlugAsync(input, item);
         if (slug.Outcome != SaveOutcome.Saved)
         {
-            return new SaveResult(slug.Outcome, id);
+            return new SaveResult(slug.Outcome, id, Field: "Slug");
         }
 
         var before = await WorkingCopyAsync(item);
+        var fields = input.Fields ?? before.Fields;
         var images = await media.ImagesInTextAsync(input.Body, item.Culture);
-        var mediaCheck = await CheckMediaAsync(input, item.Culture, before.CoverMediaId, images, checkAlt: true);
-        if (mediaCheck != SaveOutcome.Saved)
+        if (await CheckContentAsync(input, fields, item.Culture, before.Fields, item, images, action, checkAlt: true) is { } refused)
         {
-            return new SaveResult(mediaCheck, id);
+            return refused with { Id = id };
         }
 
-        var copy = Copy(input, slug.Slug);
+        var copy = Copy(input, slug.Slug, fields);
+        if (action != SaveAction.Draft && !input.Confirmed && await IsUntranslatedAsync(item, copy))
+        {
+            return new SaveResult(SaveOutcome.UntranslatedText, id);
+        }
+
         var textChanged = before.Title != copy.Title || (before.Summary ?? "") != (copy.Summary ?? "") || before.Body != copy.Body
-            || before.CoverMediaId != copy.CoverMediaId;
+            || Definition.Serialize(before.Fields) != Definition.Serialize(copy.Fields);
         var wasPublished = item.Status == PublicationStatus.Published;
         item.UnpublishUtc = input.UnpublishAtUtc;
 
@@ -163,7 +172,8 @@ public sealed class ContentEditor<T>(
     }
 
     /// <summary>Publish now (with any pending changes) or unpublish back to a draft.</summary>
-    public async Task<SaveResult> SetPublishedAsync(int id, bool published, string? userId)
+    /// <param name="confirmed">The editor confirmed publishing a translation whose text is still the original's.</param>
+    public async Task<SaveResult> SetPublishedAsync(int id, bool published, string? userId, bool confirmed = false)
     {
         var item = await FindAsync(id);
         if (item is null || item.DeletedUtc is not null)
@@ -174,6 +184,11 @@ public sealed class ContentEditor<T>(
         var now = Now;
         var expected = item.Version;
         var pending = await WorkingCopyAsync(item);
+        if (published && !confirmed && await IsUntranslatedAsync(item, pending))
+        {
+            return new SaveResult(SaveOutcome.UntranslatedText, id);
+        }
+
         if (item.PendingRevisionId is not null)
         {
             if (pending.Slug != item.Slug && await Items.AnyAsync(x => x.Culture == item.Culture && x.Slug == pending.Slug && x.Id != item.Id))
@@ -216,7 +231,7 @@ public sealed class ContentEditor<T>(
         }
 
         var now = Now;
-        var copy = new WorkingCopy(old.Title, old.Slug, old.Summary, old.BodyMarkdown, old.CoverMediaId);
+        var copy = RevisionStore.CopyOf(old);
         if (copy.Slug != item.Slug && await Items.AnyAsync(x => x.Culture == item.Culture && x.Slug == copy.Slug && x.Id != item.Id))
         {
             copy = copy with { Slug = (await WorkingCopyAsync(item)).Slug };
@@ -244,7 +259,7 @@ public sealed class ContentEditor<T>(
     public async Task<bool> TrashAsync(int id)
     {
         var item = await FindAsync(id);
-        if (item is null || item.DeletedUtc is not null)
+        if (item is null || item.DeletedUtc is not null || !Definition.CanCreate || Definition.IsFixed(item.Slug))
         {
             return false;
         }
@@ -299,8 +314,9 @@ public sealed class ContentEditor<T>(
     }
 
     /// <summary>
-    /// "Translate to…": a draft in <paramref name="culture"/> in the same group, prefilled from the source's working copy.
-    /// Returns the existing translation when there already is one.
+    /// "Translate to…": a draft in <paramref name="culture"/> in the same group, prefilled with what the public sees of
+    /// the source (not its unpublished changes). A fixed page keeps its address. Returns the existing translation when
+    /// there already is one.
     /// </summary>
     public async Task<SaveResult> CreateTranslationAsync(int sourceId, string culture, string? userId)
     {
@@ -316,8 +332,10 @@ public sealed class ContentEditor<T>(
             return new SaveResult(SaveOutcome.CultureTaken, existing.Id);
         }
 
-        var copy = await WorkingCopyAsync(source);
-        var input = new ContentInput(culture, copy.Title, Slug: null, copy.Summary, copy.Body, Version: 0, CoverMediaId: copy.CoverMediaId);
+        var copy = source.PublishedUtc is null ? await WorkingCopyAsync(source) : RevisionStore.LiveCopy(source);
+        var slug = Definition.IsFixed(source.Slug) ? source.Slug : null;
+        var input = new ContentInput(culture, copy.Title, slug, copy.Summary, copy.Body, Version: 0,
+            Fields: Definition.ForTranslation(copy.Fields, culture));
         return await CreateAsync(input, SaveAction.Draft, userId, source.TranslationGroupId, source.Id);
     }
 
@@ -434,9 +452,8 @@ public sealed class ContentEditor<T>(
         _ => RevisionKinds.Save,
     };
 
-    private static WorkingCopy Copy(ContentInput input, string slug) =>
-        new(input.Title.Trim(), slug, string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim(), input.Body,
-            typeof(IHasCoverImage).IsAssignableFrom(typeof(T)) ? input.CoverMediaId : null);
+    private static WorkingCopy Copy(ContentInput input, string slug, ContentFields fields) =>
+        new(input.Title.Trim(), slug, string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim(), input.Body, fields);
 
     private async Task ApplyToLiveWithRedirectAsync(T item, WorkingCopy copy, string? userId, DateTime now, bool textChanged, IReadOnlyDictionary<string, TextImage> images)
     {
@@ -455,10 +472,8 @@ public sealed class ContentEditor<T>(
         item.Summary = copy.Summary;
         item.BodyMarkdown = copy.Body;
         item.BodyHtml = renderer.ToSafeHtml(copy.Body, images);
-        if (item is IHasCoverImage withCover)
-        {
-            withCover.CoverMediaId = copy.CoverMediaId;
-        }
+        Definition.ApplyFields(item, copy.Fields);
+        item.MediaRefs = Definition.MediaRefs(copy.Fields);
 
         item.UpdatedUtc = now;
         item.UpdatedById = userId;
@@ -469,27 +484,39 @@ public sealed class ContentEditor<T>(
     }
 
     /// <summary>
-    /// A new cover must be a library image with alt text in the item's language (or decorative); an image in the text
-    /// whose Markdown alt is empty needs the same. A translation made with "Translate to…" may keep a cover without
-    /// alt text for now: public pages leave such an image out until the text is added.
+    /// Everything a save checks before it writes: links in the text, the media the fields use, the type's own rules.
+    /// A new media reference must be a library file of the field's kind; a new image needs alt text in the item's
+    /// language (or is decorative), and so does an image in the text whose Markdown alt is empty. A translation made
+    /// with "Translate to…" may keep such an image for now: public pages leave it out until the text is added.
     /// </summary>
-    private async Task<SaveOutcome> CheckMediaAsync(ContentInput input, string culture, int? currentCover, IReadOnlyDictionary<string, TextImage> images, bool checkAlt)
+    private async Task<SaveResult?> CheckContentAsync(ContentInput input, ContentFields fields, string culture, ContentFields? before, T? current, IReadOnlyDictionary<string, TextImage> images, SaveAction action, bool checkAlt)
     {
-        if (input.CoverMediaId is { } cover && cover != currentCover && typeof(IHasCoverImage).IsAssignableFrom(typeof(T)))
+        if (MarkdownRenderer.RefusedLinks(input.Body).FirstOrDefault() is { } link)
         {
-            var image = await db.Media.AsNoTracking()
-                .Where(m => m.Id == cover && m.Kind == MediaKind.Image)
-                .Select(m => new { m.IsDecorative, m.AltRu, m.AltTg, m.AltEn })
-                .FirstOrDefaultAsync();
-            if (image is null)
+            return new SaveResult(SaveOutcome.InsecureLink, Field: "Body", Detail: link);
+        }
+
+        var known = before is null ? [] : Definition.MediaReferences(before).Select(r => r.MediaId).ToHashSet();
+        foreach (var (field, mediaId, kind) in Definition.MediaReferences(fields))
+        {
+            if (known.Contains(mediaId))
             {
-                return SaveOutcome.InvalidCover;
+                continue;
             }
 
-            var alt = culture switch { "ru" => image.AltRu, "tg" => image.AltTg, _ => image.AltEn };
-            if (checkAlt && !image.IsDecorative && string.IsNullOrWhiteSpace(alt))
+            var file = await db.Media.AsNoTracking()
+                .Where(m => m.Id == mediaId && m.Kind == kind)
+                .Select(m => new { m.IsDecorative, m.AltRu, m.AltTg, m.AltEn })
+                .FirstOrDefaultAsync();
+            if (file is null)
             {
-                return SaveOutcome.CoverWithoutAlt;
+                return new SaveResult(SaveOutcome.InvalidMedia, Field: "Fields." + field, Detail: kind.ToString());
+            }
+
+            var alt = culture switch { "ru" => file.AltRu, "tg" => file.AltTg, _ => file.AltEn };
+            if (kind == MediaKind.Image && checkAlt && !file.IsDecorative && string.IsNullOrWhiteSpace(alt))
+            {
+                return new SaveResult(SaveOutcome.MediaWithoutAlt, Field: "Fields." + field);
             }
         }
 
@@ -499,12 +526,37 @@ public sealed class ContentEditor<T>(
             {
                 if (images.TryGetValue(m.Groups[1].Value, out var image) && image.AltMissing)
                 {
-                    return SaveOutcome.ImageWithoutAlt;
+                    return new SaveResult(SaveOutcome.ImageWithoutAlt, Field: "Body");
                 }
             }
         }
 
-        return SaveOutcome.Saved;
+        var validation = new FieldValidation(services, culture, current, action != SaveAction.Draft, Now);
+        await Definition.ValidateAsync(fields, validation);
+        if (validation.Errors.FirstOrDefault() is { Field: not null } error)
+        {
+            return new SaveResult(SaveOutcome.InvalidField, Field: "Fields." + error.Field, Detail: error.Message);
+        }
+
+        if (!input.Confirmed && validation.Warnings.FirstOrDefault() is { } warning)
+        {
+            return new SaveResult(SaveOutcome.NeedsConfirmation, Detail: warning);
+        }
+
+        return null;
+    }
+
+    /// <summary>A translation whose title and text are still exactly what the public sees of its original.</summary>
+    private async Task<bool> IsUntranslatedAsync(T item, WorkingCopy copy)
+    {
+        if (item.TranslatedFromId is not { } sourceId)
+        {
+            return false;
+        }
+
+        var source = await Items.AsNoTracking().Where(x => x.Id == sourceId && x.Culture != item.Culture)
+            .Select(x => new { x.Title, x.BodyMarkdown }).FirstOrDefaultAsync();
+        return source is not null && source.Title.Trim() == copy.Title.Trim() && source.BodyMarkdown.Trim() == copy.Body.Trim();
     }
 
     private static string Id(T item) => item.Id.ToString(CultureInfo.InvariantCulture);
@@ -532,12 +584,22 @@ public sealed class ContentEditor<T>(
     {
         var culture = current?.Culture ?? input.Culture;
         var currentId = current?.Id ?? 0;
+        if (current is not null && Definition.IsFixed(current.Slug))
+        {
+            return (SaveOutcome.Saved, current.Slug); // a fixed address never moves
+        }
+
         var requested = string.IsNullOrWhiteSpace(input.Slug) ? null : SlugGenerator.Normalize(input.Slug);
         if (requested is not null)
         {
             if (!SlugGenerator.IsValid(requested))
             {
                 return (SaveOutcome.InvalidSlug, "");
+            }
+
+            if (IsReserved(requested))
+            {
+                return (SaveOutcome.ReservedSlug, "");
             }
 
             var taken = await Items.AnyAsync(x => x.Culture == culture && x.Slug == requested && x.Id != currentId);
@@ -552,13 +614,16 @@ public sealed class ContentEditor<T>(
 
         var baseSlug = SlugGenerator.FromTitle(input.Title);
         var candidate = baseSlug;
-        for (var n = 2; await Items.AnyAsync(x => x.Culture == culture && x.Slug == candidate && x.Id != currentId); n++)
+        for (var n = 2; IsReserved(candidate) || await Items.AnyAsync(x => x.Culture == culture && x.Slug == candidate && x.Id != currentId); n++)
         {
             candidate = $"{baseSlug}-{n}";
         }
 
         return (SaveOutcome.Saved, candidate);
     }
+
+    /// <summary>At the site root, an address that a section of the site already takes (news, search…).</summary>
+    private bool IsReserved(string slug) => Definition.SectionPath.Length == 0 && reserved.IsReserved(slug);
 
     private async Task RememberRedirectAsync(T item, string newSlug)
     {

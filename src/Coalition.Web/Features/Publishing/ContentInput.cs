@@ -10,7 +10,8 @@ public sealed record ContentInput(
     int Version,
     DateTime? PublishAtUtc = null,
     DateTime? UnpublishAtUtc = null,
-    int? CoverMediaId = null);
+    ContentFields? Fields = null,
+    bool Confirmed = false);
 
 /// <summary>What the editor asked a save to do.</summary>
 public enum SaveAction
@@ -35,15 +36,30 @@ public enum SaveOutcome
     Conflict,
     ScheduleInPast,
     UnpublishBeforePublish,
-    InvalidCover,
-    CoverWithoutAlt,
+    InvalidMedia,
+    MediaWithoutAlt,
     ImageWithoutAlt,
+    ReservedSlug,
+
+    /// <summary>A link in the text with a scheme other than https or mailto: <see cref="SaveResult.Detail"/> names it.</summary>
+    InsecureLink,
+
+    /// <summary>A type's own field was refused: <see cref="SaveResult.Field"/> and <see cref="SaveResult.Detail"/> say which and why.</summary>
+    InvalidField,
+
+    /// <summary>Publishing a translation whose title and text are still the original's: the editor must confirm.</summary>
+    UntranslatedText,
+
+    /// <summary>The type's definition asks the editor to confirm (<see cref="SaveResult.Detail"/> says what); nothing was saved.</summary>
+    NeedsConfirmation,
 }
 
-public sealed record SaveResult(SaveOutcome Outcome, int Id = 0)
+/// <param name="Field">For a refused field: its form name (for example <c>Fields.CoverMediaId</c>).</param>
+/// <param name="Detail">What to show with the message: the refused link, or a field's message key.</param>
+public sealed record SaveResult(SaveOutcome Outcome, int Id = 0, string? Field = null, string? Detail = null)
 {
     public bool Succeeded => Outcome == SaveOutcome.Saved;
 }
 
-/// <summary>The text an editor works on: the pending changes of a published item, or the item itself.</summary>
-public sealed record WorkingCopy(string Title, string Slug, string? Summary, string Body, int? CoverMediaId = null);
+/// <summary>The text an editor works on: the pending changes of a published item, or the item itself, with the type's own fields.</summary>
+public sealed record WorkingCopy(string Title, string Slug, string? Summary, string Body, ContentFields Fields);

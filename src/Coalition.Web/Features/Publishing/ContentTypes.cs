@@ -2,25 +2,31 @@ using Coalition.Data.Entities;
 
 namespace Coalition.Web.Features.Publishing;
 
-/// <summary>Every content type of the portal, in one place: add a new type here and register it in MvcExtensions.</summary>
+/// <summary>
+/// Every content type of the portal, found from the <see cref="ContentDefinition"/> classes in this assembly: a new
+/// type is registered by writing its definition, and nothing else keeps a list of types.
+/// </summary>
 public static class ContentTypes
 {
-    public static readonly ContentTypeDescriptor News = new(typeof(NewsArticle), "news", (c, s) => $"/{c}/news/{s}", "news");
-    public static readonly ContentTypeDescriptor Pages = new(typeof(Page), "pages", (c, s) => $"/{c}/{s}", "");
+    public static readonly IReadOnlyList<ContentDefinition> All = typeof(ContentDefinition).Assembly.GetTypes()
+        .Where(t => t.IsClass && !t.IsAbstract && typeof(ContentDefinition).IsAssignableFrom(t))
+        .Select(t => (ContentDefinition)Activator.CreateInstance(t)!)
+        .OrderBy(d => d.MenuOrder)
+        .ThenBy(d => d.Name, StringComparer.Ordinal)
+        .ToList();
 
-    public static readonly IReadOnlyList<ContentTypeDescriptor> All = [News, Pages];
+    public static ContentDefinition? ByName(string? name) => All.FirstOrDefault(d => d.Name == name);
 
-    public static ContentTypeDescriptor? ByName(string? name) => All.FirstOrDefault(d => d.Name == name);
-}
+    public static ContentDefinition For(Type entityType) =>
+        All.FirstOrDefault(d => d.EntityType == entityType)
+        ?? throw new InvalidOperationException($"{entityType.Name} has no ContentDefinition: see docs/adding-a-content-type.md.");
 
-/// <param name="ClrType">The entity type.</param>
-/// <param name="AdminSegment">Its admin address: /admin/{segment}.</param>
-/// <param name="PublicPath">Its public address from culture and slug.</param>
-/// <param name="SectionPath">Its public section under /{culture}/, where the language switcher leads when a translation is missing.</param>
-public sealed record ContentTypeDescriptor(Type ClrType, string AdminSegment, Func<string, string, string> PublicPath, string SectionPath)
-{
-    /// <summary>The stored name, as in revisions, share links, redirects and the audit log.</summary>
-    public string Name => ClrType.Name;
+    public static ContentDefinition For<T>() where T : ContentItem => Cache<T>.Definition;
+
+    private static class Cache<T> where T : ContentItem
+    {
+        public static readonly ContentDefinition Definition = For(typeof(T));
+    }
 }
 
 /// <summary>What the trash retention job needs from each content type's editor.</summary>

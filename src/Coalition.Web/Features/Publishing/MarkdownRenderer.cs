@@ -10,7 +10,7 @@ namespace Coalition.Web.Features.Publishing;
 /// Markdown to safe HTML: Markdig with raw HTML switched off, then HtmlSanitizer with a short allow-list.
 /// Used for every role: a phished editor account must not be able to plant script.
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed partial class MarkdownRenderer
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
@@ -48,6 +48,14 @@ public sealed class MarkdownRenderer
         _sanitizer = new HtmlSanitizer(options);
         _sanitizer.FilterUrl += (_, e) =>
         {
+            // A scheme-relative link inherits the page's scheme, which is https on the public site: it is written out
+            // as https, so that the link means the same wherever the page is read (a mirror, a saved copy).
+            if (e.OriginalUrl.StartsWith("//", StringComparison.Ordinal) && e.SanitizedUrl is not null
+                && string.Equals(e.Tag.TagName, "a", StringComparison.OrdinalIgnoreCase))
+            {
+                e.SanitizedUrl = "https:" + e.OriginalUrl;
+            }
+
             // Images come only from this site's own media; an outside image would be a request to a third party.
             if (string.Equals(e.Tag.TagName, "img", StringComparison.OrdinalIgnoreCase)
                 && !e.OriginalUrl.StartsWith("/media/", StringComparison.Ordinal))
@@ -97,6 +105,50 @@ public sealed class MarkdownRenderer
             _images = null;
         }
     }
+
+    /// <summary>
+    /// The links in <paramref name="markdown"/> that would not work on the site: any scheme but https and mailto, such
+    /// as <c>http:</c>, which would send readers, who may be watched, over an unencrypted connection. A
+    /// scheme-relative link (<c>//host/…</c>) inherits https and is accepted; relative addresses are accepted.
+    /// </summary>
+    public static IReadOnlyList<string> RefusedLinks(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return [];
+        }
+
+        var refused = new List<string>();
+        foreach (var inline in Markdown.Parse(markdown, Pipeline).Descendants<Markdig.Syntax.Inlines.Inline>())
+        {
+            var url = inline switch
+            {
+                Markdig.Syntax.Inlines.LinkInline { IsImage: false } link => link.Url,
+                Markdig.Syntax.Inlines.AutolinkInline { IsEmail: false } auto => auto.Url,
+                _ => null,
+            };
+            if (url is not null && !IsAllowedLink(url.Trim()))
+            {
+                refused.Add(url.Trim());
+            }
+        }
+
+        return refused;
+    }
+
+    private static bool IsAllowedLink(string url)
+    {
+        if (url.StartsWith("//", StringComparison.Ordinal) || !SchemePrefix().IsMatch(url))
+        {
+            return true;
+        }
+
+        var scheme = url[..url.IndexOf(':', StringComparison.Ordinal)];
+        return scheme.Equals("https", StringComparison.OrdinalIgnoreCase) || scheme.Equals("mailto", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")]
+    private static partial System.Text.RegularExpressions.Regex SchemePrefix();
 
     private static void CompleteImage(AngleSharp.Dom.IElement img)
     {

@@ -2,12 +2,14 @@ using System.Globalization;
 using Coalition.Data.Entities;
 using Coalition.Web.Features.Localization;
 using Coalition.Web.Features.Media;
-using Coalition.Web.ViewModels.News;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Coalition.Web.Features.Publishing;
 
-/// <summary>Renders a draft exactly as the public would see it, in the item's language; never indexed, never cached.</summary>
+/// <summary>
+/// Renders a draft exactly as the public would see it: the type's own public view, in the item's language, with the
+/// working copy's text and fields and a preview banner; never indexed, never cached.
+/// </summary>
 public static class PreviewRendering
 {
     public static async Task<IActionResult> PreviewViewAsync(this Controller controller, ContentItem item, WorkingCopy copy, MarkdownRenderer renderer, MediaQueries media, string? backUrl, CancellationToken ct = default)
@@ -17,16 +19,33 @@ public static class PreviewRendering
         ArgumentNullException.ThrowIfNull(copy);
         ArgumentNullException.ThrowIfNull(renderer);
         ArgumentNullException.ThrowIfNull(media);
+        var definition = ContentTypes.For(item.GetType());
         var culture = SiteCultures.ToCultureInfo(item.Culture);
         var headers = controller.Response.Headers;
         headers.CacheControl = "no-store";
         headers["X-Robots-Tag"] = "noindex, nofollow";
-        var images = await media.ImagesInTextAsync(copy.Body, item.Culture, ct);
-        var article = new NewsArticleViewModel(copy.Title, copy.Summary, renderer.ToSafeHtml(copy.Body, images), item.PublishedUtc)
-        {
-            Cover = await media.ImageAsync(copy.CoverMediaId, item.Culture, ct),
-        };
-        return new InCultureResult(controller.View("~/Views/Preview/Show.cshtml", new PreviewViewModel(article, backUrl)), culture);
+
+        var draft = definition.NewEntity();
+        draft.Id = item.Id;
+        draft.Culture = item.Culture;
+        draft.TranslationGroupId = item.TranslationGroupId;
+        draft.Status = item.Status;
+        draft.PublishedUtc = item.PublishedUtc;
+        draft.UnpublishUtc = item.UnpublishUtc;
+        draft.CreatedUtc = item.CreatedUtc;
+        draft.UpdatedUtc = item.UpdatedUtc;
+        draft.Title = copy.Title;
+        draft.Slug = copy.Slug;
+        draft.Summary = copy.Summary;
+        draft.BodyMarkdown = copy.Body;
+        draft.BodyHtml = renderer.ToSafeHtml(copy.Body, await media.ImagesInTextAsync(copy.Body, item.Culture, ct));
+        definition.ApplyFields(draft, copy.Fields);
+
+        var meta = controller.HttpContext.RequestServices.GetRequiredService<PageMeta>();
+        meta.NoIndex = true;
+        meta.Preview = new PreviewBanner(backUrl);
+        var model = await definition.PublicModelAsync(draft, controller.HttpContext.RequestServices, ct);
+        return new InCultureResult(controller.View(definition.PublicView, model), culture);
     }
 
     /// <summary>
@@ -44,4 +63,5 @@ public static class PreviewRendering
     }
 }
 
-public sealed record PreviewViewModel(NewsArticleViewModel Article, string? BackUrl);
+/// <summary>The banner on top of a preview, with the way back to the editor when staff opened it.</summary>
+public sealed record PreviewBanner(string? BackUrl);

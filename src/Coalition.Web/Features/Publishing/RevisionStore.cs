@@ -12,6 +12,7 @@ public sealed class RevisionStore(CoalitionDbContext db, CurrentStaff current, T
     public async Task<ContentRevision> AddAsync(string contentType, int itemId, WorkingCopy copy, string kind, int? restoredFrom = null)
     {
         ArgumentNullException.ThrowIfNull(copy);
+        var definition = ContentTypes.ByName(contentType) ?? throw new ArgumentException($"Unknown content type {contentType}.", nameof(contentType));
         var last = await db.Revisions.Where(r => r.ContentType == contentType && r.ItemId == itemId)
             .MaxAsync(r => (int?)r.Number) ?? 0;
         var actor = current.Actor;
@@ -24,7 +25,8 @@ public sealed class RevisionStore(CoalitionDbContext db, CurrentStaff current, T
             Slug = copy.Slug,
             Summary = copy.Summary,
             BodyMarkdown = copy.Body,
-            CoverMediaId = copy.CoverMediaId,
+            FieldsJson = definition.Serialize(copy.Fields),
+            MediaRefs = definition.MediaRefs(copy.Fields),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
             UserId = actor?.Id,
             UserName = actor?.Name,
@@ -41,10 +43,26 @@ public sealed class RevisionStore(CoalitionDbContext db, CurrentStaff current, T
         ArgumentNullException.ThrowIfNull(item);
         if (item.PendingRevisionId is { } pending && await FindByIdAsync(pending, ct) is { } r)
         {
-            return new WorkingCopy(r.Title, r.Slug, r.Summary, r.BodyMarkdown, r.CoverMediaId);
+            return CopyOf(r);
         }
 
-        return new WorkingCopy(item.Title, item.Slug, item.Summary, item.BodyMarkdown, (item as IHasCoverImage)?.CoverMediaId);
+        return LiveCopy(item);
+    }
+
+    /// <summary>What the public sees of an item (its live columns), whatever changes are pending.</summary>
+    public static WorkingCopy LiveCopy(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var definition = ContentTypes.For(item.GetType());
+        return new WorkingCopy(item.Title, item.Slug, item.Summary, item.BodyMarkdown, definition.ReadFields(item));
+    }
+
+    /// <summary>The text and fields a revision stored.</summary>
+    public static WorkingCopy CopyOf(ContentRevision revision)
+    {
+        ArgumentNullException.ThrowIfNull(revision);
+        var definition = ContentTypes.ByName(revision.ContentType) ?? throw new InvalidOperationException($"Unknown content type {revision.ContentType}.");
+        return new WorkingCopy(revision.Title, revision.Slug, revision.Summary, revision.BodyMarkdown, definition.Deserialize(revision.FieldsJson));
     }
 
     public async Task<IReadOnlyList<ContentRevision>> ListAsync(string contentType, int itemId, CancellationToken ct = default) =>

@@ -36,7 +36,7 @@ public sealed partial class TrashRetentionService(
         var purged = 0;
         foreach (var type in ContentTypes.All)
         {
-            var editor = (IContentTrash)scope.ServiceProvider.GetRequiredService(typeof(ContentEditor<>).MakeGenericType(type.ClrType));
+            var editor = (IContentTrash)scope.ServiceProvider.GetRequiredService(typeof(ContentEditor<>).MakeGenericType(type.EntityType));
             purged += await editor.PurgeExpiredAsync(retention);
         }
 

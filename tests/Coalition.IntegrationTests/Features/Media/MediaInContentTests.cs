@@ -87,7 +87,7 @@ public sealed class MediaInContentTests(SmallUploadsAppFactory app) : IClassFixt
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("cannot be deleted while content uses it", html, StringComparison.Ordinal);
         Assert.Contains("The article that uses it", html, StringComparison.Ordinal);
-        Assert.Contains("Cover of", html, StringComparison.Ordinal);
+        Assert.Contains("Cover or attachment of", html, StringComparison.Ordinal);
         Assert.Contains("In the text of", html, StringComparison.Ordinal);
         Assert.True(await app.QueryDbAsync(db => db.Media.AnyAsync(m => m.Id == image.Id)));
         using var file = await app.CreateClient().GetAsync(MediaUrls.Of(image));
@@ -134,7 +134,7 @@ public sealed class MediaInContentTests(SmallUploadsAppFactory app) : IClassFixt
             ["Slug"] = slug,
             ["Summary"] = "Summary.",
             ["Body"] = body,
-            ["CoverMediaId"] = coverId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            ["Fields.CoverMediaId"] = coverId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
             ["Version"] = "0",
             ["action"] = "publish",
         });

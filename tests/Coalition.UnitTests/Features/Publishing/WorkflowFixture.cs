@@ -47,7 +47,7 @@ public sealed class WorkflowFixture : IDisposable
             var current = new CurrentStaff(http.Object);
             Audit = new AuditLog(Db, current, fixture.Clock);
             Revisions = new RevisionStore(Db, current, fixture.Clock);
-            News = new ContentEditor<NewsArticle>(Db, SqliteInMemoryDatabase.Renderer, new MediaQueries(Db), Revisions, Audit, fixture.Clock);
+            News = new ContentEditor<NewsArticle>(Db, SqliteInMemoryDatabase.Renderer, new MediaQueries(Db), Revisions, Audit, SqliteInMemoryDatabase.Reserved, SqliteInMemoryDatabase.EmptyServices, fixture.Clock);
             Queries = new ContentQueries(Db, new MediaQueries(Db), fixture.Clock);
             AdminQueries = new ContentAdminQueries(Db, fixture.Clock);
             ShareLinks = new ShareLinkService(Db, Audit, current, fixture.Clock);

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Coalition.Web.Areas.Admin.Controllers;
 
 /// <summary>Staff accounts, for Administrators: invite, change role, disable, sign out everywhere, unlock, reset two-factor sign-in.</summary>
+[Coalition.Web.Areas.Admin.ViewComponents.AdminMenu("Staff accounts", 300)]
 [Route("admin/accounts")]
 [Authorize(Policy = Policies.Administrator)]
 public sealed class AccountsController(

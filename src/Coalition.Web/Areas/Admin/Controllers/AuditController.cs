@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Coalition.Web.Areas.Admin.Controllers;
 
 /// <summary>The audit log, read-only, for Administrators. There is deliberately no edit or delete action.</summary>
+[Coalition.Web.Areas.Admin.ViewComponents.AdminMenu("Audit log", 310)]
 [Route("admin/audit")]
 [Authorize(Policy = Policies.Administrator)]
 public sealed class AuditController(AuditLog audit) : AdminControllerBase
@@ -32,6 +33,6 @@ public sealed class AuditController(AuditLog audit) : AdminControllerBase
             from is { } f ? DushanbeTime.ToUtc(f.ToDateTime(TimeOnly.MinValue)) : null,
             to is { } t ? DushanbeTime.ToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null);
         var result = await audit.SearchAsync(filter, page, PageSize, ct);
-        return View(new AuditViewModel(result, user, filter.Action, filter.EntityType, from, to));
+        return View(new AuditViewModel(result, user, filter.Action, filter.EntityType, from, to, await audit.EntityTypesAsync(ct)));
     }
 }

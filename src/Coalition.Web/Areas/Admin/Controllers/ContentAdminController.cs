@@ -16,10 +16,11 @@ namespace Coalition.Web.Areas.Admin.Controllers;
 
 /// <summary>
 /// Everything staff do with one content type: list, create, edit, schedule, publish, preview, share, history,
-/// translate, trash. Each type is a small subclass that names its route and public address; behaviour and views
-/// are shared.
+/// translate, trash. There is one closed controller per <see cref="ContentDefinition"/>, at <c>/admin/{AdminSegment}</c>
+/// (see <see cref="ContentAdminControllers"/>); behaviour and views are shared, and a type's own fields are edited
+/// by its definition's partial view.
 /// </summary>
-public abstract class ContentAdminController<T>(ContentAdminServices<T> services) : AdminControllerBase
+public sealed class ContentAdminController<T>(ContentAdminServices<T> services) : AdminControllerBase
     where T : ContentItem, new()
 {
     public const int PageSize = 50;
@@ -27,11 +28,11 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
 
     private ContentEditor<T> Editor => services.Editor;
 
-    protected IStringLocalizer<SharedResource> Text => services.Text;
+    private IStringLocalizer<SharedResource> Text => services.Text;
 
-    protected abstract ContentTypeInfo Info { get; }
+    private static ContentDefinition Definition => ContentTypes.For<T>();
 
-    protected abstract ContentTypeDescriptor Descriptor { get; }
+    private ContentTypeInfo Info => new(Definition, Text[Definition.PluralName], Text[Definition.SingularName]);
 
     private DateTime Now => services.Clock.GetUtcNow().UtcDateTime;
 
@@ -52,7 +53,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
             return NotFound();
         }
 
-        var form = new ContentFormViewModel { Culture = SiteCultures.IsSupported(culture) ? culture! : SiteCultures.Current };
+        var form = new ContentFormViewModel { Culture = SiteCultures.IsSupported(culture) ? culture! : SiteCultures.Current, Fields = Definition.NewFields() };
         return View(ContentViews + "Edit.cshtml", new ContentEditViewModel(Info, form, null));
     }
 
@@ -65,6 +66,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
             return NotFound();
         }
 
+        await BindFieldsAsync(form);
         if (!ModelState.IsValid)
         {
             return InvalidCreate(form);
@@ -74,7 +76,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
         var result = await Editor.CreateAsync(form.ToInput(), saveAction, UserId);
         if (!result.Succeeded)
         {
-            AddError(result.Outcome);
+            AddError(result, form);
             return InvalidCreate(form);
         }
 
@@ -83,7 +85,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
     }
 
     [HttpGet("{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    public async Task<IActionResult> Edit([FromRoute] int id, CancellationToken ct)
     {
         var item = await Editor.FindAsync(id, ct);
         if (item is null || item.DeletedUtc is not null)
@@ -95,7 +97,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
     }
 
     [HttpPost("{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, ContentFormViewModel form, [FromForm] string? action)
+    public async Task<IActionResult> Edit([FromRoute] int id, ContentFormViewModel form, [FromForm] string? action)
     {
         ArgumentNullException.ThrowIfNull(form);
         var item = await Editor.FindAsync(id);
@@ -108,11 +110,12 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
         form.Id = id;
         form.Culture = item.Culture;
         ModelState.Remove(nameof(ContentFormViewModel.Culture));
-        if (!Info.SlugEditable)
+        if (Definition.IsFixed(item.Slug))
         {
             form.Slug = item.Slug;
         }
 
+        await BindFieldsAsync(form);
         if (!ModelState.IsValid)
         {
             return await RedisplayAsync(form, item);
@@ -129,19 +132,19 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
             case SaveOutcome.Conflict:
                 return await ConflictViewAsync(id, form);
             default:
-                AddError(result.Outcome);
+                AddError(result, form);
                 return await RedisplayAsync(form, item);
         }
     }
 
     [HttpPost("{id:int}/publish")]
-    public Task<IActionResult> Publish(int id) => SetPublished(id, true);
+    public Task<IActionResult> Publish([FromRoute] int id, [FromForm] bool confirm = false) => SetPublished(id, true, confirm);
 
     [HttpPost("{id:int}/unpublish")]
-    public Task<IActionResult> Unpublish(int id) => SetPublished(id, false);
+    public Task<IActionResult> Unpublish([FromRoute] int id) => SetPublished(id, false, confirm: false);
 
     [HttpGet("{id:int}/preview")]
-    public async Task<IActionResult> Preview(int id, CancellationToken ct)
+    public async Task<IActionResult> Preview([FromRoute] int id, CancellationToken ct)
     {
         var item = await Editor.FindAsync(id, ct);
         if (item is null)
@@ -154,7 +157,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
     }
 
     [HttpPost("{id:int}/share")]
-    public async Task<IActionResult> Share(int id, int days)
+    public async Task<IActionResult> Share([FromRoute] int id, [FromForm] int days)
     {
         var item = await Editor.FindAsync(id);
         if (item is null || item.DeletedUtc is not null)
@@ -169,7 +172,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
     }
 
     [HttpPost("{id:int}/share/{linkId:int}/revoke")]
-    public async Task<IActionResult> RevokeShare(int id, int linkId)
+    public async Task<IActionResult> RevokeShare([FromRoute] int id, [FromRoute] int linkId)
     {
         if (!await services.ShareLinks.RevokeAsync(ContentType, id, linkId))
         {
@@ -181,7 +184,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
     }
 
     [HttpGet("{id:int}/history")]
-    public async Task<IActionResult> History(int id, CancellationToken ct)
+    public async Task<IActionResult> History([FromRoute] int id, CancellationToken ct)
     {
         var item = await Editor.FindAsync(id, ct);
         if (item is null)
@@ -194,7 +197,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
     }
 
     [HttpGet("{id:int}/revisions/{number:int}")]
-    public async Task<IActionResult> Revision(int id, int number, CancellationToken ct)
+    public async Task<IActionResult> Revision([FromRoute] int id, [FromRoute] int number, CancellationToken ct)
     {
         var revision = await services.Revisions.FindAsync(ContentType, id, number, ct);
         if (revision is null)
@@ -202,11 +205,12 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
             return NotFound();
         }
 
-        return View(ContentViews + "Revision.cshtml", new RevisionViewModel(Info, id, revision, services.Renderer.ToSafeHtml(revision.BodyMarkdown)));
+        var fields = Definition.Describe(RevisionStore.CopyOf(revision).Fields, Text);
+        return View(ContentViews + "Revision.cshtml", new RevisionViewModel(Info, id, revision, services.Renderer.ToSafeHtml(revision.BodyMarkdown), fields));
     }
 
     [HttpGet("{id:int}/diff")]
-    public async Task<IActionResult> Diff(int id, int from, int to, CancellationToken ct)
+    public async Task<IActionResult> Diff([FromRoute] int id, int from, int to, CancellationToken ct)
     {
         var a = await services.Revisions.FindAsync(ContentType, id, from, ct);
         var b = await services.Revisions.FindAsync(ContentType, id, to, ct);
@@ -219,11 +223,12 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
             Info, id, a, b,
             RevisionDiff.Compare(a.Title, b.Title),
             RevisionDiff.Compare(a.Summary, b.Summary),
-            RevisionDiff.Compare(a.BodyMarkdown, b.BodyMarkdown)));
+            RevisionDiff.Compare(a.BodyMarkdown, b.BodyMarkdown),
+            FieldChanges(RevisionStore.CopyOf(a).Fields, RevisionStore.CopyOf(b).Fields)));
     }
 
     [HttpPost("{id:int}/revisions/{number:int}/restore")]
-    public async Task<IActionResult> RestoreRevision(int id, int number)
+    public async Task<IActionResult> RestoreRevision([FromRoute] int id, [FromRoute] int number)
     {
         var result = await Editor.RestoreRevisionAsync(id, number, UserId);
         if (result.Outcome == SaveOutcome.NotFound)
@@ -238,7 +243,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
     }
 
     [HttpPost("{id:int}/translate")]
-    public async Task<IActionResult> Translate(int id, string culture)
+    public async Task<IActionResult> Translate([FromRoute] int id, [FromForm] string culture)
     {
         if (!SiteCultures.IsSupported(culture))
         {
@@ -258,7 +263,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
     }
 
     [HttpPost("{id:int}/unlink")]
-    public async Task<IActionResult> Unlink(int id)
+    public async Task<IActionResult> Unlink([FromRoute] int id)
     {
         if (!await Editor.UnlinkAsync(id))
         {
@@ -270,7 +275,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
     }
 
     [HttpPost("{id:int}/link")]
-    public async Task<IActionResult> Link(int id, int targetId)
+    public async Task<IActionResult> Link([FromRoute] int id, [FromForm] int targetId)
     {
         var outcome = await Editor.LinkAsync(id, targetId);
         Notice(outcome switch
@@ -283,10 +288,10 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
     }
 
     [HttpGet("{id:int}/delete")]
-    public async Task<IActionResult> Delete(int id, CancellationToken ct)
+    public async Task<IActionResult> Delete([FromRoute] int id, CancellationToken ct)
     {
         var item = await Editor.FindAsync(id, ct);
-        if (!Info.CanCreate || item is null || item.DeletedUtc is not null)
+        if (!Info.CanCreate || item is null || item.DeletedUtc is not null || Definition.IsFixed(item.Slug))
         {
             return NotFound();
         }
@@ -298,7 +303,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
     /// <summary>Moves the item to the trash: reversible until it is purged.</summary>
     [HttpPost("{id:int}/delete")]
     [ActionName("Delete")]
-    public async Task<IActionResult> DeleteConfirmed(int id)
+    public async Task<IActionResult> DeleteConfirmed([FromRoute] int id)
     {
         if (!Info.CanCreate || !await Editor.TrashAsync(id))
         {
@@ -318,7 +323,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
     }
 
     [HttpPost("{id:int}/restore")]
-    public async Task<IActionResult> Restore(int id)
+    public async Task<IActionResult> Restore([FromRoute] int id)
     {
         if (!await Editor.RestoreFromTrashAsync(id))
         {
@@ -331,7 +336,7 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
 
     [HttpPost("{id:int}/purge")]
     [Authorize(Policy = Policies.Administrator)]
-    public async Task<IActionResult> Purge(int id)
+    public async Task<IActionResult> Purge([FromRoute] int id)
     {
         if (!await Editor.PurgeAsync(id))
         {
@@ -344,12 +349,17 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
 
     private const string NewShareKey = "admin.share-url";
 
-    private async Task<IActionResult> SetPublished(int id, bool published)
+    private async Task<IActionResult> SetPublished(int id, bool published, bool confirm)
     {
-        var result = await Editor.SetPublishedAsync(id, published, UserId);
+        var result = await Editor.SetPublishedAsync(id, published, UserId, confirm);
         if (result.Outcome == SaveOutcome.NotFound)
         {
             return NotFound();
+        }
+
+        if (result.Outcome == SaveOutcome.UntranslatedText && await Editor.FindAsync(id) is { } item)
+        {
+            return View(ContentViews + "ConfirmPublish.cshtml", new ConfirmPublishViewModel(Info, id, item.Title, UntranslatedQuestion));
         }
 
         Notice(result.Outcome switch
@@ -415,11 +425,28 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
         form.HasPendingChanges = stored.HasPendingChanges;
         form.Translations = await services.Queries.TranslationsOfAsync<T>(current.TranslationGroupId);
         Response.StatusCode = StatusCodes.Status409Conflict;
-        return View(ContentViews + "Edit.cshtml", new ContentEditViewModel(Info, form, PublicPathOf(current), Conflict: true) { Current = stored });
+        return View(ContentViews + "Edit.cshtml", new ContentEditViewModel(Info, form, PublicPathOf(current), Conflict: true)
+        {
+            Current = stored,
+            CurrentFields = Definition.Describe(stored.Fields, Text),
+        });
     }
 
     private string? PublicPathOf(T item) =>
-        item.IsVisibleToPublic(Now) ? Descriptor.PublicPath(item.Culture, item.Slug) : null;
+        item.IsVisibleToPublic(Now) ? Definition.PublicPath(item.Culture, item.Slug) : null;
+
+    private const string UntranslatedQuestion = "The title and text are still exactly those of the original. Publish this translation anyway?";
+
+    /// <summary>The type's own fields, bound and validated under the prefix <c>Fields</c>.</summary>
+    private async Task BindFieldsAsync(ContentFormViewModel form)
+    {
+        var fields = Definition.NewFields();
+        await TryUpdateModelAsync(fields, Definition.FieldsType, "Fields");
+        form.Fields = fields;
+    }
+
+    private IReadOnlyList<FieldChange> FieldChanges(ContentFields before, ContentFields after) =>
+        Definition.Describe(before, Text).Zip(Definition.Describe(after, Text), (a, b) => new FieldChange(a.Label, a.Value, b.Value)).ToList();
 
     private static SaveAction ParseAction(string? action) => action switch
     {
@@ -436,15 +463,18 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
         _ => Text["Saved as a draft."],
     };
 
-    private void AddError(SaveOutcome outcome)
+    private void AddError(SaveResult result, ContentFormViewModel form)
     {
-        switch (outcome)
+        switch (result.Outcome)
         {
             case SaveOutcome.SlugTaken:
                 ModelState.AddModelError(nameof(ContentFormViewModel.Slug), Text["Another item in this language already uses this address. Choose a different one."]);
                 break;
             case SaveOutcome.InvalidSlug:
                 ModelState.AddModelError(nameof(ContentFormViewModel.Slug), Text["The address may contain only lowercase Latin letters, digits and single hyphens, for example human-rights-day-2026."]);
+                break;
+            case SaveOutcome.ReservedSlug:
+                ModelState.AddModelError(nameof(ContentFormViewModel.Slug), Text["This address belongs to a section of the site. Choose a different one."]);
                 break;
             case SaveOutcome.CultureTaken:
                 ModelState.AddModelError(string.Empty, Text["A translation into this language already exists."]);
@@ -455,14 +485,30 @@ public abstract class ContentAdminController<T>(ContentAdminServices<T> services
             case SaveOutcome.UnpublishBeforePublish:
                 ModelState.AddModelError(nameof(ContentFormViewModel.UnpublishAt), Text["The unpublish time must be in the future and after the publish time."]);
                 break;
-            case SaveOutcome.InvalidCover:
-                ModelState.AddModelError(nameof(ContentFormViewModel.CoverMediaId), Text["Choose an image from the media library as the cover."]);
+            case SaveOutcome.InvalidMedia:
+                ModelState.AddModelError(result.Field ?? string.Empty, result.Detail == nameof(MediaKind.Document)
+                    ? Text["Choose a file from the media library."]
+                    : Text["Choose an image from the media library."]);
                 break;
-            case SaveOutcome.CoverWithoutAlt:
-                ModelState.AddModelError(nameof(ContentFormViewModel.CoverMediaId), Text["The cover image has no alt text in this language. Add it in the media library, or mark the image as decorative there."]);
+            case SaveOutcome.MediaWithoutAlt:
+                ModelState.AddModelError(result.Field ?? string.Empty, Text["This image has no alt text in this language. Add it in the media library, or mark the image as decorative there."]);
                 break;
             case SaveOutcome.ImageWithoutAlt:
                 ModelState.AddModelError(nameof(ContentFormViewModel.Body), Text["An image in the text has no alt text: write it between the square brackets, ![like this](/media/…), or add it to the image in the media library."]);
+                break;
+            case SaveOutcome.InsecureLink:
+                ModelState.AddModelError(nameof(ContentFormViewModel.Body), Text["The link {0} does not start with https:// or mailto:. Plain http links are not encrypted and would expose readers; use the https address of that site.", result.Detail ?? ""]);
+                break;
+            case SaveOutcome.InvalidField:
+                ModelState.AddModelError(result.Field ?? string.Empty, Text[result.Detail ?? "The item could not be saved."]);
+                break;
+            case SaveOutcome.UntranslatedText:
+                form.ConfirmQuestion = UntranslatedQuestion;
+                ModelState.AddModelError(nameof(ContentFormViewModel.Confirmed), Text[UntranslatedQuestion]);
+                break;
+            case SaveOutcome.NeedsConfirmation:
+                form.ConfirmQuestion = result.Detail;
+                ModelState.AddModelError(nameof(ContentFormViewModel.Confirmed), Text[result.Detail ?? ""]);
                 break;
             default:
                 ModelState.AddModelError(string.Empty, Text["The item could not be saved."]);

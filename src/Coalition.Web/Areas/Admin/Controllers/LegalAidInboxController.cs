@@ -16,6 +16,7 @@ namespace Coalition.Web.Areas.Admin.Controllers;
 /// without it (an Administrator, a copied database) there is nothing to read.
 /// </summary>
 [Route("admin/legal-aid")]
+[Coalition.Web.Areas.Admin.ViewComponents.AdminMenu("Legal Aid inbox", 400)]
 [Authorize(Policy = Policies.LegalAid)]
 public sealed class LegalAidInboxController(
     LegalAidKeys keys,

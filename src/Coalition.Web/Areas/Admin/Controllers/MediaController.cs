@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Coalition.Web.Areas.Admin.Controllers;
 
 /// <summary>The media library: upload, browse, alt text, snippets to copy, and deletion only of unused files.</summary>
+[Coalition.Web.Areas.Admin.ViewComponents.AdminMenu("Media library", 200)]
 [Route("admin/media")]
 public sealed class MediaController(
     MediaLibrary library,

@@ -45,9 +45,17 @@ public sealed class ContentFormViewModel
 
     public PublicState State { get; set; }
 
-    /// <summary>The cover image's media id, for content types that have one; empty for none.</summary>
-    [Display(Name = "Cover image")]
-    public int? CoverMediaId { get; set; }
+    /// <summary>The type's own fields: bound by the controller under the prefix <c>Fields</c>, per the type's definition.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    [Microsoft.AspNetCore.Mvc.ModelBinding.Validation.ValidateNever]
+    public ContentFields Fields { get; set; } = new NoFields();
+
+    /// <summary>The editor ticked "publish anyway" after a confirmation question.</summary>
+    public bool Confirmed { get; set; }
+
+    /// <summary>The question to confirm, as a resource key, when the last save needs it.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public string? ConfirmQuestion { get; set; }
 
     public DateTime? PublishedUtc { get; set; }
 
@@ -59,7 +67,8 @@ public sealed class ContentFormViewModel
         Culture, Title, Slug, Summary, Body, Version,
         PublishAt is { } at ? DushanbeTime.ToUtc(at) : null,
         UnpublishAt is { } until ? DushanbeTime.ToUtc(until) : null,
-        CoverMediaId);
+        Fields,
+        Confirmed);
 
     public static ContentFormViewModel From(ContentItem item, WorkingCopy copy, DateTime nowUtc)
     {
@@ -75,7 +84,7 @@ public sealed class ContentFormViewModel
             Body = copy.Body,
             Version = item.Version,
             State = item.StateAt(nowUtc),
-            CoverMediaId = copy.CoverMediaId,
+            Fields = copy.Fields,
             PublishedUtc = item.PublishedUtc,
             PublishAt = item.PublishedUtc is { } at && at > nowUtc ? DushanbeTime.ToLocal(at) : null,
             UnpublishAt = item.UnpublishUtc is { } until ? DushanbeTime.ToLocal(until) : null,
@@ -88,22 +97,29 @@ public sealed class ContentFormViewModel
         local?.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>What a list or form needs to know about the content type it shows.</summary>
-public sealed record ContentTypeInfo(
-    string Controller,
-    string PluralName,
-    string SingularName,
-    bool CanCreate,
-    bool SlugEditable,
-    bool HasCover = false)
+/// <summary>What a list or form needs to know about the content type it shows: its definition, with localised names.</summary>
+public sealed record ContentTypeInfo(ContentDefinition Definition, string PluralName, string SingularName)
 {
-    public string BasePath => "/admin/" + Controller.ToLowerInvariant();
+    public string Controller => Definition.AdminSegment;
+
+    public bool CanCreate => Definition.CanCreate;
+
+    public string BasePath => "/admin/" + Definition.AdminSegment;
 }
 
 public sealed record ContentListViewModel(ContentTypeInfo Type, PagedList<AdminContentRow> Rows, string? Culture);
 
 public sealed record ContentEditViewModel(ContentTypeInfo Type, ContentFormViewModel Form, string? PublicPath, bool Conflict = false)
 {
+    /// <summary>A fixed address (About, Contacts…) keeps its slug; any other item's slug may be edited.</summary>
+    public bool SlugEditable => Form.Id == 0 || !Type.Definition.IsFixed(Form.Slug ?? "");
+
+    /// <summary>A fixed page cannot go to the trash.</summary>
+    public bool CanTrash => Form.Id != 0 && Type.CanCreate && !Type.Definition.IsFixed(Form.Slug ?? "");
+
+    /// <summary>On a conflict: the saved version's own fields, labelled.</summary>
+    public IReadOnlyList<FieldValue> CurrentFields { get; init; } = [];
+
     /// <summary>On a conflict: the version someone else saved meanwhile.</summary>
     public ContentFormViewModel? Current { get; init; }
 
@@ -119,7 +135,13 @@ public sealed record ContentEditViewModel(ContentTypeInfo Type, ContentFormViewM
 
 public sealed record HistoryViewModel(ContentTypeInfo Type, int Id, string Title, IReadOnlyList<ContentRevision> Revisions);
 
-public sealed record RevisionViewModel(ContentTypeInfo Type, int Id, ContentRevision Revision, string BodyHtml);
+public sealed record RevisionViewModel(ContentTypeInfo Type, int Id, ContentRevision Revision, string BodyHtml, IReadOnlyList<FieldValue> Fields);
+
+/// <summary>One of a type's own fields in the diff: its value before and after.</summary>
+public sealed record FieldChange(string Label, string Before, string After)
+{
+    public bool Changed => !string.Equals(Before, After, StringComparison.Ordinal);
+}
 
 public sealed record DiffViewModel(
     ContentTypeInfo Type,
@@ -128,7 +150,11 @@ public sealed record DiffViewModel(
     ContentRevision To,
     IReadOnlyList<DiffLine> Title,
     IReadOnlyList<DiffLine> Summary,
-    IReadOnlyList<DiffLine> Body);
+    IReadOnlyList<DiffLine> Body,
+    IReadOnlyList<FieldChange> Fields);
+
+/// <summary>A question the editor must answer before publishing, for example a translation still in the original's words.</summary>
+public sealed record ConfirmPublishViewModel(ContentTypeInfo Type, int Id, string Title, string Question);
 
 public sealed record TrashViewModel(ContentTypeInfo Type, IReadOnlyList<TrashRow> Rows, int RetentionDays, bool CanPurge);
 
@@ -142,7 +168,8 @@ public sealed record AuditViewModel(
     string? Action,
     string? Type,
     DateOnly? From,
-    DateOnly? To)
+    DateOnly? To,
+    IReadOnlyList<string> EntityTypes)
 {
     public string Query(int page) =>
         Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
