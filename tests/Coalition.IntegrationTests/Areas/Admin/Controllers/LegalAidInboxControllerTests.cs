@@ -173,6 +173,28 @@ public sealed class LegalAidInboxControllerTests(LegalAidAppFactory app) : IClas
     }
 
     [Fact]
+    public async Task Dashboard_OfAMember_CountsUnopenedRequests_WithoutContent_AndEditorsSeeNoPanel()
+    {
+        await app.EnsureKeyAsync();
+        var marker = Guid.NewGuid().ToString("N");
+        using (var visitor = app.CreateBrowser())
+        {
+            using var sent = await app.SubmitRequestAsync(visitor, "en", new() { ["Form.WhatHappened"] = marker });
+        }
+
+        Known.UnionWith((await app.RequestsAsync()).Select(r => r.Id));
+        using var member = await app.SignedInClientAsync(await app.CreateLegalAidMemberAsync());
+        var dashboard = await member.GetDocumentAsync("/admin");
+        var link = dashboard.QuerySelector("main a[href='/admin/legal-aid']");
+        Assert.NotNull(link);
+        Assert.StartsWith("Requests not opened yet: ", link!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain(marker, dashboard.DocumentElement.OuterHtml, StringComparison.Ordinal);
+
+        using var editor = await app.SignedInClientAsync(Roles.Editor);
+        Assert.Null((await editor.GetDocumentAsync("/admin")).QuerySelector("a[href='/admin/legal-aid']"));
+    }
+
+    [Fact]
     public async Task Note_TooLong_ShowsTheMessage_AndKeepsTheText()
     {
         await app.EnsureKeyAsync();
