@@ -11,6 +11,14 @@ public static class LegalAidStarterText
 
     public sealed record Text(string Title, string Markdown);
 
+    /// <summary>
+    /// The same texts as the fixed-page seeding takes them: add these to <c>StarterPages.All</c> and
+    /// <see cref="PageKey"/> to <c>PageKeys.All</c>, and the page becomes editable in the admin; the Legal Aid page
+    /// then shows the stored page instead of this text.
+    /// </summary>
+    public static IReadOnlyList<Publishing.StarterText> StarterContent =>
+        Localization.SiteCultures.All.Select(c => new Publishing.StarterText(PageKey, c, For(c).Title, Summary: null, For(c).Markdown)).ToList();
+
     public static Text For(string culture) => culture switch
     {
         "tg" => Tajik,
