@@ -67,12 +67,13 @@ public sealed class LegalAidController(
             return LocalRedirect($"/{culture}/legal-aid/request/sent");
         }
 
-        if (!Regions.All.Contains(form.Region))
+        // Only a value the form does not offer; an empty one already has the Required message.
+        if (!string.IsNullOrEmpty(form.Region) && !Regions.All.Contains(form.Region))
         {
             ModelState.AddModelError("Form.Region", t["Choose a region."]);
         }
 
-        if (!Concerns.All.Contains(form.Concerns))
+        if (!string.IsNullOrEmpty(form.Concerns) && !Concerns.All.Contains(form.Concerns))
         {
             ModelState.AddModelError("Form.Concerns", t["Choose whom the request concerns."]);
         }
