@@ -39,6 +39,9 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
     public const string LegalAidPassword = "amber willow beneath quiet stars";
     public const string LegalAidPassphrase = "harbour violet thunder meadow";
 
+    /// <summary>The Legal Aid member's authenticator key: holders of the permission must use two-step sign-in.</summary>
+    public string LegalAidAuthenticatorKey { get; private set; } = "";
+
     /// <summary>Where "Leave this page" goes here; the tests answer it in the browser, so nothing leaves the machine.</summary>
     public static readonly Uri QuickExitUrl = new("https://neutral.example/");
 
@@ -195,6 +198,9 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
         if (permission is not null)
         {
             Check(await users.AddToRoleAsync(editor, permission));
+            Check(await users.ResetAuthenticatorKeyAsync(editor));
+            Check(await users.SetTwoFactorEnabledAsync(editor, true));
+            LegalAidAuthenticatorKey = await users.GetAuthenticatorKeyAsync(editor) ?? "";
         }
 
         void Check(IdentityResult result)

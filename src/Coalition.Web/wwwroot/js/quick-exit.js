@@ -1,6 +1,6 @@
 // "Leave this page" on the Legal Aid pages. Without this script the button is an ordinary link to a neutral site.
 // With it, the current history entry is replaced, so that Back does not return here, and Esc pressed three times
-// (within two seconds) does the same from anywhere on the page.
+// (within three seconds) does the same from anywhere on the page.
 (function () {
     'use strict';
     var link = document.querySelector('[data-quick-exit]');
@@ -33,7 +33,7 @@
         }
 
         var now = Date.now();
-        presses = presses.filter(function (t) { return now - t < 2000; });
+        presses = presses.filter(function (t) { return now - t < 3000; });
         presses.push(now);
         if (presses.length >= 3) {
             leave(event);

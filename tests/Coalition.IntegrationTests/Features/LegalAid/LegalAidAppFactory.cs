@@ -66,10 +66,10 @@ public class LegalAidAppFactory : CoalitionAppFactory
         return await browser.SubmitFormAsync(page, $"/{culture}/legal-aid/request", fields);
     }
 
-    /// <summary>A staff account in <paramref name="role"/> that also holds the Legal Aid permission.</summary>
+    /// <summary>A staff account in <paramref name="role"/> that also holds the Legal Aid permission, hence an authenticator.</summary>
     public async Task<StaffCredentials> CreateLegalAidMemberAsync(string role = Roles.Editor)
     {
-        var staff = await CreateStaffAsync(role);
+        var staff = await CreateStaffAsync(role, twoFactor: true);
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var user = await users.FindByIdAsync(staff.Id);

@@ -195,6 +195,19 @@ public sealed class LegalAidInboxControllerTests(LegalAidAppFactory app) : IClas
     }
 
     [Fact]
+    public async Task Member_WithoutTwoStepSignIn_IsSentToSetItUp_EvenWhereEditorsMayGoWithout()
+    {
+        await app.EnsureKeyAsync();
+        var editor = await app.CreateStaffAsync(Roles.Editor, twoFactor: false);
+        await app.QueryAsync(services => services.GetRequiredService<StaffAccounts>().SetPermissionAsync(editor.Id, Roles.LegalAid, granted: true));
+        using var browser = await app.SignedInClientAsync(editor);
+
+        using var inbox = await browser.GetAsync("/admin/legal-aid");
+
+        Assert.Equal(Coalition.Web.Features.Accounts.TwoFactorEnrolmentFilter.EnrolmentPath, inbox.RedirectPath());
+    }
+
+    [Fact]
     public async Task Note_TooLong_ShowsTheMessage_AndKeepsTheText()
     {
         await app.EnsureKeyAsync();
