@@ -1,3 +1,4 @@
+using System.Data;
 using System.Security.Cryptography;
 using Coalition.Data;
 using Coalition.Data.Entities;
@@ -28,8 +29,20 @@ public sealed class LegalAidKeys(CoalitionDbContext db, IOptions<LegalAidOptions
         db.LegalAidKeys.AsNoTracking().Where(k => k.RetiredUtc == null).OrderByDescending(k => k.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>Makes the first key pair. False when one exists already (rotate it instead).</summary>
-    public async Task<bool> CreateAsync(string passphrase)
+    public Task<bool> CreateAsync(string passphrase) => SerialisedAsync(() => CreateCoreAsync(passphrase));
+
+    /// <summary>
+    /// A new key pair for new requests, and every existing private key re-encrypted under the new passphrase, in one
+    /// save: old requests stay readable with the new passphrase, and the old passphrase opens nothing any more.
+    /// Every member's unlock ends.
+    /// </summary>
+    public Task<KeyRotation> RotateAsync(string currentPassphrase, string newPassphrase) =>
+        SerialisedAsync(() => RotateCoreAsync(currentPassphrase, newPassphrase));
+
+    private async Task<bool> CreateCoreAsync(string passphrase)
     {
+        // Serialised with other set-ups and rotations: two key rings made at once would need two passphrases.
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
         if (await db.LegalAidKeys.AnyAsync())
         {
             return false;
@@ -43,6 +56,7 @@ public sealed class LegalAidKeys(CoalitionDbContext db, IOptions<LegalAidOptions
             db.LegalAidKeys.Add(NewKey(passphraseKey, salt, iterations));
             audit.Add(AuditActions.LegalAidKeyCreate, nameof(LegalAidKey));
             await db.SaveChangesAsync();
+            await transaction.CommitAsync();
             return true;
         }
         finally
@@ -60,13 +74,10 @@ public sealed class LegalAidKeys(CoalitionDbContext db, IOptions<LegalAidOptions
         return opened is null ? null : new UnlockedKeyRing(opened);
     }
 
-    /// <summary>
-    /// A new key pair for new requests, and every existing private key re-encrypted under the new passphrase, in one
-    /// save: old requests stay readable with the new passphrase, and the old passphrase opens nothing any more.
-    /// Every member's unlock ends.
-    /// </summary>
-    public async Task<KeyRotation> RotateAsync(string currentPassphrase, string newPassphrase)
+    private async Task<KeyRotation> RotateCoreAsync(string currentPassphrase, string newPassphrase)
     {
+        // Serialised: two rotations at once would leave keys under two different passphrases.
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
         var keys = await db.LegalAidKeys.ToListAsync();
         if (keys.Count == 0)
         {
@@ -77,6 +88,7 @@ public sealed class LegalAidKeys(CoalitionDbContext db, IOptions<LegalAidOptions
         if (opened is null)
         {
             await audit.RecordAsync(AuditActions.LegalAidUnlockFailed, nameof(LegalAidKey));
+            await transaction.CommitAsync();
             return KeyRotation.WrongPassphrase;
         }
 
@@ -97,6 +109,7 @@ public sealed class LegalAidKeys(CoalitionDbContext db, IOptions<LegalAidOptions
             db.LegalAidKeys.Add(NewKey(passphraseKey, salt, iterations));
             audit.Add(AuditActions.LegalAidKeyRotate, nameof(LegalAidKey));
             await db.SaveChangesAsync();
+            await transaction.CommitAsync();
         }
         finally
         {
@@ -124,6 +137,14 @@ public sealed class LegalAidKeys(CoalitionDbContext db, IOptions<LegalAidOptions
         vault.DiscardAll();
         await audit.RecordAsync(AuditActions.LegalAidKeyReset, nameof(LegalAidKey), summary: $"{requests} requests deleted");
     }
+
+    /// <summary>In a serializable transaction, through the execution strategy (SQL Server retries), from a clean change tracker on each attempt.</summary>
+    private Task<T> SerialisedAsync<T>(Func<Task<T>> operation) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(() =>
+        {
+            db.ChangeTracker.Clear();
+            return operation();
+        });
 
     private LegalAidKey NewKey(byte[] passphraseKey, byte[] salt, int iterations)
     {

@@ -132,3 +132,29 @@ public sealed class LegalAidKeysTests(LegalAidAppFactory app) : IClassFixture<Le
         member.Dispose();
     }
 }
+
+/// <summary>Two coordinators setting up the key at the same moment.</summary>
+public sealed class LegalAidKeysConcurrencyTests(LegalAidAppFactory app) : IClassFixture<LegalAidAppFactory>
+{
+    [Fact]
+    public async Task Create_TwiceAtOnce_MakesOneKey_SoOnePassphraseOpensEverything()
+    {
+        async Task<bool> CreateAsync(string passphrase)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<LegalAidKeys>().CreateAsync(passphrase);
+        }
+
+        Assert.Equal(0, await app.QueryDbAsync(db => db.LegalAidKeys.CountAsync())); // starts the app first, once
+
+        // On threads of their own: SQLite calls complete synchronously, so without Task.Run one would finish before the other began.
+        var results = await Task.WhenAll(Task.Run(() => CreateAsync("first coordinator's four words")), Task.Run(() => CreateAsync("second coordinator's four words")));
+
+        Assert.Single(results, r => r);
+        Assert.Equal(1, await app.QueryDbAsync(db => db.LegalAidKeys.CountAsync()));
+        var winner = results[0] ? "first coordinator's four words" : "second coordinator's four words";
+        await using var scope = app.Services.CreateAsyncScope();
+        using var ring = await scope.ServiceProvider.GetRequiredService<LegalAidKeys>().UnlockAsync(winner);
+        Assert.NotNull(ring);
+    }
+}
