@@ -21,6 +21,7 @@ public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ContentRevision> Revisions => Set<ContentRevision>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
+    public DbSet<StaffDevice> StaffDevices => Set<StaffDevice>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<LegalAidKey> LegalAidKeys => Set<LegalAidKey>();
     public DbSet<LegalAidRequest> LegalAidRequests => Set<LegalAidRequest>();

@@ -3,6 +3,7 @@ using Coalition.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCoalitionLogging();
+builder.AddCoalitionSite();
 builder.AddCoalitionSecurity();
 builder.AddCoalitionForwardedHeaders();
 builder.AddCoalitionDatabase();
@@ -13,22 +14,24 @@ builder.AddCoalitionRateLimiting();
 builder.AddCoalitionLocalization();
 builder.AddCoalitionPublishing();
 builder.AddCoalitionMvc();
+builder.AddCoalitionCaching();
 builder.AddCoalitionMedia();
 builder.AddCoalitionLegalAid();
 builder.AddCoalitionHealth();
 
 var app = builder.Build();
+app.WarnIfPlainHttp();
 
 app.UseCoalitionForwardedHeaders();
 app.UseCoalitionSecurityHeaders();
 app.UseRequestLocalization();
 app.UseCoalitionErrorPages();
 app.UseCoalitionRequestLogging();
-app.UseStaticFiles();
 app.UseRouting();
-app.UseCoalitionRateLimiting();
 app.UseAuthentication();
+app.UseCoalitionRateLimiting();
 app.UseAuthorization();
+app.UseCoalitionCaching();
 app.MapCoalitionRoutes();
 
 await app.InitialiseCoalitionDatabaseAsync();
