@@ -17,6 +17,7 @@ builder.AddCoalitionMvc();
 builder.AddCoalitionCaching();
 builder.AddCoalitionMedia();
 builder.AddCoalitionLegalAid();
+builder.AddCoalitionEvents();
 builder.AddCoalitionHealth();
 
 var app = builder.Build();

@@ -14,6 +14,7 @@ public static class RateLimitingExtensions
     public const string LegalAidRequestPolicy = "legal-aid-request";
     public const string UploadPolicy = "upload";
     public const string PasswordChangePolicy = "password-change";
+    public const string EventRegistrationPolicy = "event-registration";
 
     /// <summary>
     /// Per-IP sliding windows on the account POSTs (<see cref="RateLimitOptions"/>). A refused request gets 429 with
@@ -39,6 +40,7 @@ public static class RateLimitingExtensions
             o.AddPolicy(LegalAidRequestPolicy, http => PerIp(http, l.LegalAidRequestPermitLimit, l.LegalAidRequestWindowSeconds));
             o.AddPolicy(UploadPolicy, http => PerStaff(http, l.UploadPermitLimit, l.UploadWindowSeconds));
             o.AddPolicy(PasswordChangePolicy, http => PerStaff(http, l.PasswordChangePermitLimit, l.PasswordChangeWindowSeconds));
+            o.AddPolicy(EventRegistrationPolicy, http => PerIp(http, l.EventRegistrationPermitLimit, l.EventRegistrationWindowSeconds));
         });
         return builder;
     }

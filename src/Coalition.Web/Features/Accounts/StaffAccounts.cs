@@ -24,7 +24,7 @@ public enum AccountChange
 
 public sealed record StaffAccountRow(
     string Id, string Email, string DisplayName, string Role, AccountStatus Status, bool TwoFactor, int RecoveryCodesLeft, DateTime CreatedUtc,
-    bool LegalAid = false);
+    bool ViewRegistrations = false, bool LegalAid = false);
 
 /// <summary>
 /// What an Administrator does to other accounts. Every change that takes away access also changes the security stamp,
@@ -50,6 +50,7 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
             u.TwoFactorEnabled,
             codes.TryGetValue(u.Id, out var v) && !string.IsNullOrEmpty(v) ? v.Split(';').Length : 0,
             u.CreatedUtc,
+            roles.Any(r => r.UserId == u.Id && r.Name == Roles.ViewRegistrations),
             roles.Any(r => r.UserId == u.Id && r.Name == Roles.LegalAid))).ToList();
     }
 
@@ -74,7 +75,7 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
 
     public Task<AccountChange> ChangeRoleAsync(string id, string role, string? actorId) => ChangeAsync(id, async user =>
     {
-        // Only the main role changes; permissions such as Legal Aid stay.
+        // Only the main role changes; permissions (Legal Aid, ViewRegistrations) stay.
         var current = (await users.GetRolesAsync(user)).Where(r => Roles.All.Contains(r)).ToList();
         if (current.Count == 1 && current[0] == role)
         {
@@ -118,8 +119,7 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
             return AccountChange.NotFound;
         }
 
-        var has = await users.IsInRoleAsync(user, permission);
-        if (has == granted)
+        if (await users.IsInRoleAsync(user, permission) == granted)
         {
             return AccountChange.Done;
         }

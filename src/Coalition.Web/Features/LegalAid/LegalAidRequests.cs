@@ -39,6 +39,7 @@ public sealed class LegalAidRequests(
     MailQueue mail,
     IOptions<LegalAidOptions> options,
     IOptions<MailOptions> mailOptions,
+    Infrastructure.PublicUrls urls,
     IStringLocalizer<SharedResource> t)
 {
     /// <summary>Whether the form can take requests: only once the Group has a key.</summary>
@@ -99,11 +100,8 @@ public sealed class LegalAidRequests(
             message.To.Add(MailboxAddress.Parse(to));
             message.Headers.Add("Auto-Submitted", "auto-generated");
             var lines = new List<string> { t["A new request has arrived in the Legal Aid inbox."] };
-            if (o.LinkBaseUrl is { } baseUrl)
-            {
-                lines.Add(t["Sign in and unlock the inbox to read it:"]);
-                lines.Add(new Uri(baseUrl, "/admin/legal-aid").ToString());
-            }
+            lines.Add(t["Sign in and unlock the inbox to read it:"]);
+            lines.Add(urls.Absolute("/admin/legal-aid"));
 
             lines.Add(t["This message never contains the request itself."]);
             message.Body = new TextPart("plain") { Text = string.Join("\n\n", lines) + "\n" };

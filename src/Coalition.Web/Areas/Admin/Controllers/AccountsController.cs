@@ -63,6 +63,11 @@ public sealed class AccountsController(
         Done(id, await accounts.SetPermissionAsync(id, Roles.LegalAid, granted),
             granted ? t["The Legal Aid permission was granted."] : t["The Legal Aid permission was revoked."]);
 
+    [HttpPost("{id}/view-registrations")]
+    public async Task<IActionResult> ViewRegistrations([FromRoute] string id, bool granted) =>
+        Done(id, await accounts.SetPermissionAsync(id, Roles.ViewRegistrations, granted),
+            granted ? t["The permission to see event registrations was granted."] : t["The permission to see event registrations was revoked."]);
+
     [HttpPost("{id}/disable")]
     public async Task<IActionResult> Disable(string id) => Done(id, await accounts.DisableAsync(id, UserId), t["Account disabled. Its sessions have ended."]);
 
