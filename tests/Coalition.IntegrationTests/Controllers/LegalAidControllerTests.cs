@@ -35,7 +35,7 @@ public sealed class LegalAidControllerTests(LegalAidAppFactory app) : IClassFixt
         Assert.Equal(leave, exit.TextContent.Trim());
         Assert.Equal("https://www.google.com/", exit.GetAttribute("href"));
         Assert.Contains("noreferrer", exit.GetAttribute("rel"), StringComparison.Ordinal);
-        Assert.StartsWith("/js/quick-exit.js", page.QuerySelector("script")!.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.Matches(@"^/js/quick-exit(\.[a-z0-9]+)?\.js", page.QuerySelector("script")!.GetAttribute("src"));
         Assert.Empty(page.QuerySelectorAll("script:not([src])"));
         Assert.NotNull(page.QuerySelector($"a[href='/{culture}/legal-aid/request']"));
     }
@@ -126,13 +126,18 @@ public sealed class LegalAidControllerTests(LegalAidAppFactory app) : IClassFixt
         var text = mail.TextBody;
         Assert.Contains("поступило новое обращение", text, StringComparison.Ordinal);
         Assert.Contains("http://localhost/admin/legal-aid", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(marker, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Story", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Signal", text, StringComparison.Ordinal);
         var whole = mail.ToString();
         Assert.DoesNotContain(marker, whole, StringComparison.Ordinal);
         Assert.DoesNotContain("Story", whole, StringComparison.Ordinal);
         Assert.DoesNotContain("sughd", whole, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Согд", whole, StringComparison.Ordinal);
         Assert.Empty(mail.Attachments);
-        Assert.Equal(1, app.MailCountTo(LegalAidAppFactory.NotificationAddress));
+
+        // Other tests' notifications may still be on their way through the queue: none of them may hold this text either.
+        Assert.All(app.Smtp.ReceivedEmail, m => Assert.DoesNotContain(marker, m.Data, StringComparison.Ordinal));
     }
 
     [Fact]
