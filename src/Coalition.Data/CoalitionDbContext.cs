@@ -27,6 +27,9 @@ public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<StaffDevice> StaffDevices => Set<StaffDevice>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<LegalAidKey> LegalAidKeys => Set<LegalAidKey>();
+    public DbSet<LegalAidRequest> LegalAidRequests => Set<LegalAidRequest>();
+    public DbSet<LegalAidNote> LegalAidNotes => Set<LegalAidNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

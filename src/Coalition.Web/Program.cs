@@ -21,6 +21,7 @@ builder.AddCoalitionPublishing();
 builder.AddCoalitionMvc();
 builder.AddCoalitionCaching();
 builder.AddCoalitionMedia();
+builder.AddCoalitionLegalAid();
 builder.AddCoalitionEvents();
 builder.AddCoalitionHealth();
 builder.AddCoalitionMirror(args); // and export-mirror --to DIR: docs/operations.md

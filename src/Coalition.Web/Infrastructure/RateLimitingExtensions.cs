@@ -13,6 +13,7 @@ public static class RateLimitingExtensions
     public const string SignInPolicy = "sign-in";
     public const string PasswordResetPolicy = "password-reset";
     public const string InvitationPolicy = "invitation";
+    public const string LegalAidRequestPolicy = "legal-aid-request";
     public const string UploadPolicy = "upload";
     public const string PasswordChangePolicy = "password-change";
     public const string EventRegistrationPolicy = "event-registration";
@@ -43,6 +44,7 @@ public static class RateLimitingExtensions
             o.AddPolicy(UploadPolicy, http => PerStaff(http, prefix + UploadPolicy, l.UploadPermitLimit, l.UploadWindowSeconds));
             o.AddPolicy(PasswordChangePolicy, http => PerStaff(http, prefix + PasswordChangePolicy, l.PasswordChangePermitLimit, l.PasswordChangeWindowSeconds));
             o.AddPolicy(EventRegistrationPolicy, http => PerIp(http, prefix + EventRegistrationPolicy, l.EventRegistrationPermitLimit, l.EventRegistrationWindowSeconds));
+            o.AddPolicy(LegalAidRequestPolicy, http => PerIp(http, prefix + LegalAidRequestPolicy, l.LegalAidRequestPermitLimit, l.LegalAidRequestWindowSeconds));
         });
         return builder;
     }

@@ -37,7 +37,28 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.Remove("X-Powered-By");
             return Task.CompletedTask;
         }, context);
+        if (IsLegalAid(context.Request.Path))
+        {
+            // Legal aid (issue 18): no copy in any cache, so Back after "Leave this page" and a checked phone show nothing.
+            // Decided on the path as requested: an error page (429, 404) re-executes under /error/... .
+            context.Response.OnStarting(static state =>
+            {
+                var headers = ((HttpContext)state).Response.Headers;
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+                return Task.CompletedTask;
+            }, context);
+        }
+
         return next(context);
+    }
+
+    /// <summary>The Legal Aid page and everything under it, in every language: every response, errors and 429 included.</summary>
+    internal static bool IsLegalAid(PathString path)
+    {
+        var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length >= 2 && Coalition.Web.Features.Localization.SiteCultures.IsSupported(segments[0])
+            && string.Equals(segments[1], "legal-aid", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Staff pages are never cached by browsers or proxies, nor indexed.</summary>

@@ -35,6 +35,14 @@ public sealed class RateLimitOptions
     [Range(1, 86_400, ErrorMessage = "RateLimits:InvitationWindowSeconds must be between 1 and 86400.")]
     public int InvitationWindowSeconds { get; set; } = 900;
 
+    /// <summary>Legal Aid request POSTs per window. Default 5.</summary>
+    [Range(1, 100_000, ErrorMessage = "RateLimits:LegalAidRequestPermitLimit must be between 1 and 100000.")]
+    public int LegalAidRequestPermitLimit { get; set; } = 5;
+
+    /// <summary>Window of the Legal Aid request limit, in seconds. Default 3600.</summary>
+    [Range(1, 86_400, ErrorMessage = "RateLimits:LegalAidRequestWindowSeconds must be between 1 and 86400.")]
+    public int LegalAidRequestWindowSeconds { get; set; } = 3600;
+
     /// <summary>Uploads per staff member in <see cref="UploadWindowSeconds"/>: each one decodes and re-encodes images. Default 20.</summary>
     [Range(1, 100_000, ErrorMessage = "RateLimits:UploadPermitLimit must be between 1 and 100000.")]
     public int UploadPermitLimit { get; set; } = 20;

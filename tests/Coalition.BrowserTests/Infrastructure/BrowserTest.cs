@@ -27,7 +27,8 @@ public abstract partial class BrowserTest(PortalFixture portal, ITestOutputHelpe
     /// For a test that expects an error status and checks the statuses itself: the guard then ignores HTTP errors
     /// and Chromium's console messages about them (everything else, such as other hosts and script errors, still fails).
     /// </param>
-    protected async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null, bool allowHttpErrors = false)
+    /// <param name="alsoAllowed">Origins besides the portal's that the test itself answers with <c>RouteAsync</c> (the quick exit's neutral site).</param>
+    protected async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null, bool allowHttpErrors = false, IReadOnlyCollection<Uri>? alsoAllowed = null)
     {
         Skip.IfNot(PortalFixture.ChromiumAvailable, PortalFixture.SkipReason);
         options ??= new BrowserNewContextOptions();
@@ -35,7 +36,7 @@ public abstract partial class BrowserTest(PortalFixture portal, ITestOutputHelpe
         options.Locale ??= DefaultLocale;
         var context = await portal.Browser.NewContextAsync(options);
         context.SetDefaultTimeout(10_000);
-        _contexts.Add((context, new RequestGuard(context, portal.BaseUrl, allowHttpErrors)));
+        _contexts.Add((context, new RequestGuard(context, portal.BaseUrl, allowHttpErrors, alsoAllowed)));
         return context;
     }
 

@@ -61,5 +61,7 @@ internal sealed class PortalFactory : WebApplicationFactory<Program>
         // Every request of a test run comes from one address: the per-IP sign-in limit is tested on its own (RateLimitTests).
         builder.UseSetting("RateLimits:SignInPermitLimit", "1000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("LegalAid:QuickExitUrl", PortalFixture.QuickExitUrl.ToString());
+        builder.UseSetting("LegalAid:PassphraseIterations", "10000");
     }
 }

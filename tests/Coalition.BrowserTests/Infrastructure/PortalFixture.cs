@@ -34,6 +34,17 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
     public const string ResetEditorEmail = "reset-editor@browser-tests.example.org";
     public const string ResetEditorPassword = "copper lighthouse under autumn rain";
 
+    /// <summary>An Editor who also holds the Legal Aid permission, and the Group's passphrase (the key is set up at start).</summary>
+    public const string LegalAidEmail = "legal-aid@browser-tests.example.org";
+    public const string LegalAidPassword = "amber willow beneath quiet stars";
+    public const string LegalAidPassphrase = "harbour violet thunder meadow";
+
+    /// <summary>The Legal Aid member's authenticator key: holders of the permission must use two-step sign-in.</summary>
+    public string LegalAidAuthenticatorKey { get; private set; } = "";
+
+    /// <summary>Where "Leave this page" goes here; the tests answer it in the browser, so nothing leaves the machine.</summary>
+    public static readonly Uri QuickExitUrl = new("https://neutral.example/");
+
     private static readonly string[] ChromiumArgs =
     [
         "--no-sandbox",
@@ -89,6 +100,8 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
 
         await CreateEditorAsync(EditorEmail, EditorPassword, "Editor");
         await CreateEditorAsync(ResetEditorEmail, ResetEditorPassword, "Reset Editor");
+        await CreateEditorAsync(LegalAidEmail, LegalAidPassword, "Legal Aid member", Roles.LegalAid);
+        await SetUpLegalAidAsync();
         var appReady = clock.Elapsed;
 
         _playwright = await Playwright.CreateAsync();
@@ -156,6 +169,15 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
         }
     }
 
+    /// <summary>The Legal Aid Group's key, and one request in its inbox, as the public form would store it.</summary>
+    private async Task SetUpLegalAidAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Coalition.Web.Features.LegalAid.LegalAidKeys>().CreateAsync(LegalAidPassphrase);
+        await scope.ServiceProvider.GetRequiredService<Coalition.Web.Features.LegalAid.LegalAidRequests>().SubmitAsync(
+            new Coalition.Web.Features.LegalAid.LegalAidContent("Через сестру, вечером", "khatlon", "relative", "Брата задержали и избили в отделе.", Urgent: true, Consent: true));
+    }
+
     private IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The portal was not started.");
 
     private Authenticator? _adminAuthenticator;
@@ -182,7 +204,7 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
     }
 
     /// <summary>An Editor account besides the configured Administrator, made the way an Administrator would make one.</summary>
-    private async Task CreateEditorAsync(string email, string password, string displayName)
+    private async Task CreateEditorAsync(string email, string password, string displayName, string? permission = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
@@ -196,6 +218,13 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
         };
         Check(await users.CreateAsync(editor, password));
         Check(await users.AddToRoleAsync(editor, Roles.Editor));
+        if (permission is not null)
+        {
+            Check(await users.AddToRoleAsync(editor, permission));
+            Check(await users.ResetAuthenticatorKeyAsync(editor));
+            Check(await users.SetTwoFactorEnabledAsync(editor, true));
+            LegalAidAuthenticatorKey = await users.GetAuthenticatorKeyAsync(editor) ?? "";
+        }
 
         void Check(IdentityResult result)
         {

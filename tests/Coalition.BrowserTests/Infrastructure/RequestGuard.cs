@@ -12,12 +12,14 @@ namespace Coalition.BrowserTests.Infrastructure;
 internal sealed class RequestGuard
 {
     private readonly Uri _origin;
+    private readonly IReadOnlyCollection<Uri> _alsoAllowed;
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly ConcurrentQueue<string> _problems = new();
 
-    public RequestGuard(IBrowserContext context, Uri origin, bool allowHttpErrors)
+    public RequestGuard(IBrowserContext context, Uri origin, bool allowHttpErrors, IReadOnlyCollection<Uri>? alsoAllowed = null)
     {
         _origin = origin;
+        _alsoAllowed = alsoAllowed ?? [];
         context.Request += (_, request) =>
         {
             _requests.Enqueue($"{request.Method} {request.Url}");
@@ -69,6 +71,7 @@ internal sealed class RequestGuard
         }
 
         return uri.Scheme is "data" or "blob" or "about"
-            || (uri.Scheme == _origin.Scheme && uri.Host == _origin.Host && uri.Port == _origin.Port);
+            || (uri.Scheme == _origin.Scheme && uri.Host == _origin.Host && uri.Port == _origin.Port)
+            || _alsoAllowed.Any(o => uri.Scheme == o.Scheme && uri.Host == o.Host && uri.Port == o.Port);
     }
 }

@@ -386,6 +386,123 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.ToTable("JobLeases", (string)null);
                 });
 
+            modelBuilder.Entity("Coalition.Data.Entities.LegalAidKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("EncryptedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Iterations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("RetiredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LegalAidKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Coalition.Data.Entities.LegalAidNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ciphertext")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyId");
+
+                    b.HasIndex("RequestId", "CreatedUtc");
+
+                    b.ToTable("LegalAidNotes", (string)null);
+                });
+
+            modelBuilder.Entity("Coalition.Data.Entities.LegalAidRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ciphertext")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstOpenedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedUtc");
+
+                    b.HasIndex("KeyId");
+
+                    b.HasIndex("Status", "ReceivedUtc");
+
+                    b.ToTable("LegalAidRequests", (string)null);
+                });
+
             modelBuilder.Entity("Coalition.Data.Entities.MediaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -1028,6 +1145,30 @@ namespace Coalition.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Coalition.Data.Entities.LegalAidNote", b =>
+                {
+                    b.HasOne("Coalition.Data.Entities.LegalAidKey", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Coalition.Data.Entities.LegalAidRequest", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coalition.Data.Entities.LegalAidRequest", b =>
+                {
+                    b.HasOne("Coalition.Data.Entities.LegalAidKey", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Coalition.Data.Entities.NewsArticle", b =>
                 {
                     b.HasOne("Coalition.Data.Entities.MediaItem", "CoverMedia")
@@ -1113,6 +1254,11 @@ namespace Coalition.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Coalition.Data.Entities.LegalAidRequest", b =>
+                {
+                    b.Navigation("Notes");
                 });
 #pragma warning restore 612, 618
         }

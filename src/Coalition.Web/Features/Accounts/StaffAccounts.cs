@@ -24,14 +24,14 @@ public enum AccountChange
 
 public sealed record StaffAccountRow(
     string Id, string Email, string DisplayName, string Role, AccountStatus Status, bool TwoFactor, int RecoveryCodesLeft, DateTime CreatedUtc,
-    bool ViewRegistrations = false);
+    bool ViewRegistrations = false, bool LegalAid = false);
 
 /// <summary>
 /// What an Administrator does to other accounts. Every change that takes away access also changes the security stamp,
 /// so the person's open sessions end at their next request (the stamp is checked on every request). The last active Administrator cannot be
 /// disabled or demoted, and nobody can disable or demote themselves.
 /// </summary>
-public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> users, AuditLog audit, TimeProvider clock)
+public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> users, AuditLog audit, TimeProvider clock, LegalAid.LegalAidVault legalAidKeys)
 {
     public async Task<IReadOnlyList<StaffAccountRow>> ListAsync(CancellationToken ct = default)
     {
@@ -50,7 +50,8 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
             u.TwoFactorEnabled,
             codes.TryGetValue(u.Id, out var v) && !string.IsNullOrEmpty(v) ? v.Split(';').Length : 0,
             u.CreatedUtc,
-            roles.Any(r => r.UserId == u.Id && r.Name == Roles.ViewRegistrations))).ToList();
+            roles.Any(r => r.UserId == u.Id && r.Name == Roles.ViewRegistrations),
+            roles.Any(r => r.UserId == u.Id && r.Name == Roles.LegalAid))).ToList();
     }
 
     public async Task<StaffAccountRow?> GetAsync(string id, CancellationToken ct = default) =>
@@ -74,7 +75,7 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
 
     public Task<AccountChange> ChangeRoleAsync(string id, string role, string? actorId) => ChangeAsync(id, async user =>
     {
-        // Only the main role changes; permissions such as ViewRegistrations stay.
+        // Only the main role changes; permissions (Legal Aid, ViewRegistrations) stay.
         var current = (await users.GetRolesAsync(user)).Where(r => Roles.All.Contains(r)).ToList();
         if (current.Count == 1 && current[0] == role)
         {
@@ -102,13 +103,14 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
             await users.UpdateSecurityStampAsync(user);
         }
 
+        legalAidKeys.DiscardUser(user.Id);
         await audit.RecordAsync(AuditActions.RoleChange, nameof(StaffUser), user.Id, $"{string.Join(",", current)} → {role}");
         return AccountChange.Done;
     }, validRole: role);
 
     /// <summary>
     /// Grants or revokes a permission (<see cref="Roles.Permissions"/>). A revocation changes the security stamp, so
-    /// the person's sessions end within a minute.
+    /// the person's sessions, and any unlocked Legal Aid inbox, end within a minute.
     /// </summary>
     public Task<AccountChange> SetPermissionAsync(string id, string permission, bool granted) => ChangeAsync(id, async user =>
     {
@@ -136,6 +138,12 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
             await users.UpdateSecurityStampAsync(user);
         }
 
+        if (!granted)
+        {
+            // The stamp check refuses the next request before it reaches the inbox: drop the unlocked keys now.
+            legalAidKeys.DiscardUser(user.Id);
+        }
+
         await audit.RecordAsync(AuditActions.PermissionChange, nameof(StaffUser), user.Id, $"{permission} {(granted ? "granted" : "revoked")}");
         return AccountChange.Done;
     });
@@ -154,6 +162,7 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
 
         user.DisabledUtc = clock.GetUtcNow().UtcDateTime;
         await users.UpdateSecurityStampAsync(user);
+        legalAidKeys.DiscardUser(user.Id);
         await audit.RecordAsync(AuditActions.Disable, nameof(StaffUser), user.Id, user.Email);
         return AccountChange.Done;
     });
@@ -170,6 +179,7 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
     public Task<AccountChange> SignOutEverywhereAsync(string id) => ChangeAsync(id, async user =>
     {
         await users.UpdateSecurityStampAsync(user);
+        legalAidKeys.DiscardUser(user.Id);
         await audit.RecordAsync(AuditActions.SessionsRevoke, nameof(StaffUser), user.Id, user.Email);
         return AccountChange.Done;
     });

@@ -15,14 +15,17 @@ public static class StaffClaims
     public static bool HasTwoFactor(ClaimsPrincipal user) =>
         user?.HasClaim(TwoFactor, "true") == true;
 
-    /// <summary>Administrators always need two-factor sign-in; everyone else when <see cref="SecurityOptions.RequireTwoFactorForAllStaff"/>.</summary>
-    public static bool TwoFactorRequired(bool isAdministrator, SecurityOptions options) =>
-        isAdministrator || options?.RequireTwoFactorForAllStaff != false;
+    /// <summary>
+    /// Administrators and holders of the Legal Aid permission always need two-factor sign-in; everyone else when
+    /// <see cref="SecurityOptions.RequireTwoFactorForAllStaff"/>.
+    /// </summary>
+    public static bool TwoFactorRequired(bool isAdministratorOrLegalAid, SecurityOptions options) =>
+        isAdministratorOrLegalAid || options?.RequireTwoFactorForAllStaff != false;
 
     public static bool MustEnrolTwoFactor(ClaimsPrincipal user, SecurityOptions options)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return !HasTwoFactor(user) && TwoFactorRequired(user.IsInRole(Roles.Administrator), options);
+        return !HasTwoFactor(user) && TwoFactorRequired(user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.LegalAid), options);
     }
 }
 

@@ -70,7 +70,8 @@ public sealed class TwoFactorEnrolment(UserManager<StaffUser> users, IUserStore<
     public Task<int> RecoveryCodesLeftAsync(StaffUser user) => users.CountRecoveryCodesAsync(user);
 
     public async Task<bool> IsRequiredAsync(StaffUser user) =>
-        StaffClaims.TwoFactorRequired(await users.IsInRoleAsync(user, Roles.Administrator), security.Value);
+        StaffClaims.TwoFactorRequired(
+            await users.IsInRoleAsync(user, Roles.Administrator) || await users.IsInRoleAsync(user, Roles.LegalAid), security.Value);
 
     /// <summary>Forgets the authenticator and the recovery codes (after a new phone, or when it is not required); ends every session.</summary>
     public async Task ResetAsync(StaffUser user, string auditAction)

@@ -46,6 +46,16 @@ public static class AuditActions
     public const string NotMe = "account.not-me";
     public const string Unlock = "account.unlock";
 
+    public const string LegalAidKeyCreate = "legalaid.key-create";
+    public const string LegalAidKeyRotate = "legalaid.key-rotate";
+    public const string LegalAidKeyReset = "legalaid.key-reset";
+    public const string LegalAidUnlock = "legalaid.unlock";
+    public const string LegalAidUnlockFailed = "legalaid.unlock-failed";
+    public const string LegalAidOpen = "legalaid.open";
+    public const string LegalAidStatus = "legalaid.status";
+    public const string LegalAidAssign = "legalaid.assign";
+    public const string LegalAidNote = "legalaid.note";
+
     // Event registrations (issue 12): by event and count, never by person.
     public const string RegistrationsView = "registrations.view";
     public const string RegistrationsExport = "registrations.export";
@@ -60,6 +70,8 @@ public static class AuditActions
         Invite, InvitationResend, InvitationAccept, PasswordResetRequest, PasswordReset, PasswordChange,
         TwoFactorEnable, TwoFactorReset, TwoFactorFailed, RecoveryCodeUsed, RecoveryCodesRegenerate,
         Disable, Enable, SessionsRevoke, Unlock,
+        LegalAidKeyCreate, LegalAidKeyRotate, LegalAidKeyReset, LegalAidUnlock, LegalAidUnlockFailed, LegalAidOpen,
+        LegalAidStatus, LegalAidAssign, LegalAidNote,
         RegistrationsView, RegistrationsExport, RegistrationsChange, RegistrationsWrite, RegistrationsRetention,
     ];
 }

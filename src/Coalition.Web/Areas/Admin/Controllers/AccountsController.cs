@@ -58,6 +58,11 @@ public sealed class AccountsController(
     [HttpPost("{id}/role")]
     public async Task<IActionResult> Role(string id, string role) => Done(id, await accounts.ChangeRoleAsync(id, role, UserId), t["Role changed."]);
 
+    [HttpPost("{id}/legal-aid")]
+    public async Task<IActionResult> LegalAid([FromRoute] string id, bool granted) =>
+        Done(id, await accounts.SetPermissionAsync(id, Roles.LegalAid, granted),
+            granted ? t["The Legal Aid permission was granted."] : t["The Legal Aid permission was revoked."]);
+
     [HttpPost("{id}/view-registrations")]
     public async Task<IActionResult> ViewRegistrations([FromRoute] string id, bool granted) =>
         Done(id, await accounts.SetPermissionAsync(id, Roles.ViewRegistrations, granted),
