@@ -12,6 +12,7 @@ builder.AddCoalitionMail();
 builder.AddCoalitionRateLimiting();
 builder.AddCoalitionLocalization();
 builder.AddCoalitionPublishing();
+builder.AddCoalitionPress();
 builder.AddCoalitionMvc();
 builder.AddCoalitionMedia();
 builder.AddCoalitionHealth();

@@ -16,4 +16,7 @@ public static class Policies
 
     /// <summary>Administrators only: accounts, purge, audit.</summary>
     public const string Administrator = "Administrator";
+
+    /// <summary>The press-alert subscribers' addresses (Administrators): personal data, shown to few.</summary>
+    public const string ManageSubscribers = "ManageSubscribers";
 }

@@ -51,5 +51,6 @@ public static class AuditActions
         Invite, InvitationResend, InvitationAccept, PasswordResetRequest, PasswordReset, PasswordChange,
         TwoFactorEnable, TwoFactorReset, TwoFactorFailed, RecoveryCodeUsed, RecoveryCodesRegenerate,
         Disable, Enable, SessionsRevoke, Unlock,
+        .. Press.PressAuditActions.All, // the press room's own (Features/Press)
     ];
 }
