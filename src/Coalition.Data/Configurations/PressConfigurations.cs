@@ -51,8 +51,9 @@ internal sealed class PressKitItemConfiguration : IEntityTypeConfiguration<Press
         builder.Property(x => x.CaptionEn).HasMaxLength(300);
         builder.Property(x => x.Credit).HasMaxLength(200);
         builder.HasIndex(x => x.MediaId).IsUnique();
-        // Restrict: a file in the press kit cannot be deleted from the library under it.
-        builder.HasOne(x => x.Media).WithMany().HasForeignKey(x => x.MediaId).OnDelete(DeleteBehavior.Restrict);
+        // Cascade: deleting a file from the library takes it out of the kit (the kit is not content, so the library's
+        // "where used" guard does not hold it back).
+        builder.HasOne(x => x.Media).WithMany().HasForeignKey(x => x.MediaId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
