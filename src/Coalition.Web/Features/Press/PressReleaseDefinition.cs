@@ -72,6 +72,18 @@ public sealed class PressReleaseDefinition : ContentDefinition<PressRelease, Pre
         }
     }
 
+    public override IReadOnlyList<FieldValue> Describe(ContentFields fields, Microsoft.Extensions.Localization.IStringLocalizer text)
+    {
+        var f = (PressReleaseFields)fields;
+        return base.Describe(new PressReleaseFields
+        {
+            PlaceLine = f.PlaceLine,
+            Documents = f.Documents.Where(d => d.MediaId is not null).ToList(),
+            Photos = f.Photos.Where(p => p.MediaId is not null).ToList(),
+            ContactIds = f.ContactIds,
+        }, text);
+    }
+
     public override ContentFields ExampleFields(IReadOnlyDictionary<MediaKind, int> media)
     {
         ArgumentNullException.ThrowIfNull(media);
@@ -128,12 +140,14 @@ public sealed class PressReleaseDefinition : ContentDefinition<PressRelease, Pre
 
 public sealed class PressReleaseFields : ContentFields
 {
+
     /// <summary>Where the release was issued, printed before the text: "Dushanbe".</summary>
     [Display(Name = "Place line")]
     [StringLength(100, ErrorMessage = "The {0} field must be at most {1} characters.")]
     public string? PlaceLine { get; set; }
 
     /// <summary>PDF and DOCX files from the media library, in order, each in one language.</summary>
+    /// (The form always offers empty rows to add to; they are not attachments, and the diff leaves them out.)
     [Display(Name = "Documents")]
     public List<PressDocumentField> Documents { get; set; } = [];
 
