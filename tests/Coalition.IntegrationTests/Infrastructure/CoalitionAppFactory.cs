@@ -74,6 +74,8 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
             ["RateLimits:SignInPermitLimit"] = "10000",
             ["RateLimits:PasswordResetPermitLimit"] = "10000",
             ["RateLimits:InvitationPermitLimit"] = "10000",
+            ["Press:SubscribePermitLimit"] = "10000",
+            ["Press:AccessPermitLimit"] = "10000",
         };
         foreach (var (key, value) in settings)
         {
