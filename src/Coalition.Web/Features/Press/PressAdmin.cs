@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coalition.Web.Features.Press;
 
 /// <summary>What staff change in the press room besides releases: media contacts and the press kit.</summary>
-public sealed class PressAdmin(CoalitionDbContext db, AuditLog audit)
+public sealed class PressAdmin(CoalitionDbContext db, AuditLog audit, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache)
 {
     public async Task<IReadOnlyList<MediaContact>> ContactsAsync(CancellationToken ct = default) =>
         await db.Set<MediaContact>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
@@ -47,6 +47,7 @@ public sealed class PressAdmin(CoalitionDbContext db, AuditLog audit)
         await db.SaveChangesAsync(ct);
         audit.Add(PressAuditActions.ContactSave, nameof(MediaContact), contact.Id.ToString(CultureInfo.InvariantCulture), contact.Name);
         await db.SaveChangesAsync(ct);
+        await EvictAsync(ct);
         return true;
     }
 
@@ -63,6 +64,7 @@ public sealed class PressAdmin(CoalitionDbContext db, AuditLog audit)
         db.Set<MediaContact>().Remove(contact);
         audit.Add(PressAuditActions.ContactDelete, nameof(MediaContact), id.ToString(CultureInfo.InvariantCulture), contact.Name);
         await db.SaveChangesAsync(ct);
+        await EvictAsync(ct);
         return true;
     }
 
@@ -108,6 +110,7 @@ public sealed class PressAdmin(CoalitionDbContext db, AuditLog audit)
         });
         audit.Add(PressAuditActions.KitChange, "Media", mediaId.ToString(CultureInfo.InvariantCulture), "+ kit");
         await db.SaveChangesAsync(ct);
+        await EvictAsync(ct);
         return true;
     }
 
@@ -122,6 +125,7 @@ public sealed class PressAdmin(CoalitionDbContext db, AuditLog audit)
         db.Set<PressKitItem>().Remove(item);
         audit.Add(PressAuditActions.KitChange, "Media", item.MediaId.ToString(CultureInfo.InvariantCulture), "− kit");
         await db.SaveChangesAsync(ct);
+        await EvictAsync(ct);
         return true;
     }
 
@@ -133,6 +137,15 @@ public sealed class PressAdmin(CoalitionDbContext db, AuditLog audit)
 
     public Task<PressRelease?> ReleaseAsync(int id, CancellationToken ct = default) =>
         db.Set<PressRelease>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.DeletedUtc == null, ct);
+
+    /// <summary>Contacts and the kit show on every press page: evict them all, in every language.</summary>
+    private async Task EvictAsync(CancellationToken ct)
+    {
+        foreach (var culture in SiteCultures.All)
+        {
+            await cache.EvictByTagAsync(Caching.CacheTags.Dependent("press", culture), ct);
+        }
+    }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -32,8 +32,9 @@ public sealed class PressFiles(IFileStore store, MediaLibrary library)
         headers.XContentTypeOptions = "nosniff";
         headers.ContentSecurityPolicy = SandboxPolicy;
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
-        // Public files are revalidated hourly, not kept for a year: a release can be unpublished.
-        headers.CacheControl = publicCache ? "public, max-age=3600" : "private, no-store";
+        // Public files: browsers and proxies ask again each time (the output cache answers), so an unpublished
+        // release's files do not linger; an access link's files are never stored anywhere.
+        headers.CacheControl = publicCache ? "no-cache" : "private, no-store";
         var extension = item.Kind == MediaKind.Document ? MediaFormats.FromName(item.Format)!.StoredExtension : "jpg";
         var downloadName = FileNames.WithExtension(item.DisplayName, extension);
         var disposition = item.Kind == MediaKind.Document ? "attachment" : "inline";
