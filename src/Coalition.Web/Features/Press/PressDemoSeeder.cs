@@ -24,6 +24,9 @@ public sealed partial class PressDemoSeeder(
 {
     private static readonly PressReleaseDefinition Definition = ContentTypes.For<PressRelease>() as PressReleaseDefinition ?? new PressReleaseDefinition();
 
+    /// <summary>The English title of the demo release under embargo (the browser tests open it).</summary>
+    public const string EmbargoedTitleEn = "Coalition presents its annual monitoring report (demo, under embargo)";
+
     private static DateTime At(int y, int m, int d) => new(y, m, d, 5, 0, 0, DateTimeKind.Utc); // 10:00 in Dushanbe
 
     public async Task SeedAsync(CancellationToken ct = default)
@@ -202,7 +205,7 @@ public sealed partial class PressDemoSeeder(
     private static readonly Dictionary<string, (string Title, string Summary, string Place, string Body)> Embargoed = new()
     {
         ["en"] = (
-            "Coalition presents its annual monitoring report (demo, under embargo)",
+            EmbargoedTitleEn,
             "The report summarises the complaints of torture the Coalition's lawyers documented this year.",
             "Dushanbe",
             "This demo release is under embargo: the public sees it only when its scheduled time comes. Journalists with an access link can read it before.\n\n"
