@@ -130,6 +130,35 @@ public sealed class OutputCacheTests(CoalitionAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task AltTextEdit_ShowsAtOnceOnTheArticleThatUsesTheImage()
+    {
+        using var editor = await factory.SignedInClientAsync(Roles.Editor);
+        using (var upload = await CoalitionAppFactory.UploadAsync(editor, Coalition.Tests.Media.MediaFixtures.Jpeg(), "cover.jpg", altEn: "First words"))
+        {
+            Assert.True((int)upload.StatusCode < 400);
+        }
+
+        var mediaId = await factory.QueryDbAsync(db => db.Media.OrderByDescending(m => m.Id).Select(m => m.Id).FirstAsync());
+        var slug = "alt-" + Guid.NewGuid().ToString("N")[..8];
+        using (var created = await editor.PostFormAsync("/admin/news/create", "/admin/news/create", new()
+        {
+            ["Culture"] = "en", ["Title"] = "Alt text test", ["Slug"] = slug, ["Body"] = "Text.", ["action"] = "publish",
+            ["Fields.CoverMediaId"] = mediaId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        using var visitor = factory.CreateBrowser();
+        Assert.Contains("First words", await visitor.GetStringAsync(new Uri($"/en/news/{slug}", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.True(await CachedAsync(visitor, $"/en/news/{slug}"));
+
+        await SubmitAsync(editor, $"/admin/media/{mediaId}", $"/admin/media/{mediaId}/alt", new() { ["AltEn"] = "Better words" });
+
+        Assert.Contains("Better words", await visitor.GetStringAsync(new Uri($"/en/news/{slug}", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignedInStaff_NeverGetACachedPage_AndNeverFillTheCache()
     {
         using var visitor = factory.CreateBrowser();
