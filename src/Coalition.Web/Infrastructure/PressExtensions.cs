@@ -33,6 +33,7 @@ public static class PressExtensions
         builder.Services.AddScoped<PressDemoSeeder>();
         builder.Services.AddSingleton<PressAlerts>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PressAlerts>());
+        builder.Services.AddScoped<Features.Publishing.IContentChangeListener, PressAlertTrigger>();
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.ManageSubscribers, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));

@@ -82,10 +82,28 @@ public sealed partial class PressAlerts(IServiceScopeFactory scopes, IOptions<Pr
         return true;
     }
 
+    private readonly SemaphoreSlim _poke = new(0, 1);
+
+    /// <summary>Runs the job soon instead of at its next poll: a release was just published.</summary>
+    public void Poke()
+    {
+        if (_poke.CurrentCount == 0)
+        {
+            try
+            {
+                _poke.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // already poked
+            }
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.AlertPollSeconds), clock);
-        do
+        var period = TimeSpan.FromSeconds(options.Value.AlertPollSeconds);
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -95,8 +113,19 @@ public sealed partial class PressAlerts(IServiceScopeFactory scopes, IOptions<Pr
             {
                 LogRunFailed(logger, e);
             }
+
+            // The poll finds scheduled releases and embargo ends (which raise no change); a publish pokes it at once.
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var delay = Task.Delay(period, clock, wake.Token);
+            await Task.WhenAny(delay, _poke.WaitAsync(wake.Token));
+            await wake.CancelAsync();
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public override void Dispose()
+    {
+        _poke.Dispose();
+        base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not send a press-release alert")]

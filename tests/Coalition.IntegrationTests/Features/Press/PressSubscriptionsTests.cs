@@ -134,6 +134,18 @@ public sealed partial class PressSubscriptionsTests(CoalitionAppFactory factory)
     }
 
     [Fact]
+    public async Task Alert_PublishNow_LeavesWithoutWaitingForThePoll()
+    {
+        var email = Address();
+        await ConfirmedAsync(email);
+        var title = $"Poked {Guid.NewGuid():N}";
+        await PressTestData.CreateReleaseAsync(factory, title, await PressTestData.UploadFilesAsync(factory));
+        // No RunOnceAsync and no clock move: the publish itself wakes the job.
+        await AlertAsync(email, title);
+        Assert.Equal(1, AlertCount(email, title));
+    }
+
+    [Fact]
     public async Task Alert_ForAnEmbargoedRelease_LeavesAtTheEmbargoMinuteNotBefore()
     {
         var email = Address();
