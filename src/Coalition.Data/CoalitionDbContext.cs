@@ -21,6 +21,7 @@ public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ContentRevision> Revisions => Set<ContentRevision>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
+    public DbSet<StaffDevice> StaffDevices => Set<StaffDevice>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -202,7 +202,7 @@ public sealed class PressController(
     /// </summary>
     [HttpGet("access/{token}")]
     [EnableRateLimiting(PressExtensions.AccessPolicy)]
-    public async Task<IActionResult> Access([FromRoute] string culture, [FromRoute] string token, [FromServices] PressAccessLinks links, CancellationToken ct)
+    public async Task<IActionResult> Access([FromRoute] string culture, [FromRoute] string token, [FromServices] PressAccessLinks links, [FromServices] Features.Media.ItemMediaGrants mediaGrants, CancellationToken ct)
     {
         NoStore();
         var access = await links.ResolveAsync(token, countOpening: true, ct);
@@ -217,6 +217,9 @@ public sealed class PressController(
         }
 
         meta.NoIndex = true;
+        // Images from the library in the release's text are under /media/, private until the embargo ends: the
+        // reader's browser may open this release's files for a while (its attachments come through this link).
+        mediaGrants.Grant(HttpContext, nameof(PressRelease), access.Release.Id);
         var model = await press.ReleaseAsync(access.Release, ct);
         return View("Show", model with
         {

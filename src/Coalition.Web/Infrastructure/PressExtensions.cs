@@ -3,7 +3,6 @@ using Coalition.Web.Features.Accounts;
 using Coalition.Web.Features.Press;
 using Coalition.Web.Options;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Coalition.Web.Infrastructure;
@@ -15,14 +14,11 @@ public static class PressExtensions
 
     /// <summary>
     /// The press room: its queries, access links, subscriptions, mails, the alert job, the ManageSubscribers policy,
-    /// its rate limits, and the public base URL its feed and mails are built from.
+    /// and its rate limits. Its feed, mails and links use <see cref="PublicUrls"/> (<c>Site:PublicBaseUrl</c>).
     /// </summary>
     public static WebApplicationBuilder AddCoalitionPress(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<PressOptions>().BindConfiguration(PressOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        // Site:PublicBaseUrl: the hardening branch registers the same option and service; TryAdd keeps one of each.
-        builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.TryAddSingleton<PublicUrls>();
 
         builder.Services.AddScoped<PressRoomQueries>();
         builder.Services.AddScoped<PressAccessLinks>();

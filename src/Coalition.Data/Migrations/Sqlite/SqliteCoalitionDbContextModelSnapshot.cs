@@ -809,6 +809,41 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.ToTable("SlugRedirects", (string)null);
                 });
 
+            modelBuilder.Entity("Coalition.Data.Entities.StaffDevice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BrowserFamily")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("StaffDevices", (string)null);
+                });
+
             modelBuilder.Entity("Coalition.Data.Entities.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1078,6 +1113,15 @@ namespace Coalition.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("PendingRevision");
+                });
+
+            modelBuilder.Entity("Coalition.Data.Entities.StaffDevice", b =>
+                {
+                    b.HasOne("Coalition.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

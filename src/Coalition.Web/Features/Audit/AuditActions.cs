@@ -42,6 +42,7 @@ public static class AuditActions
     public const string Disable = "account.disable";
     public const string Enable = "account.enable";
     public const string SessionsRevoke = "account.sessions-revoke";
+    public const string NotMe = "account.not-me";
     public const string Unlock = "account.unlock";
 
     public static readonly IReadOnlyList<string> All =
