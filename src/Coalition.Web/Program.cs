@@ -17,6 +17,7 @@ builder.AddCoalitionPress();
 builder.AddCoalitionMvc();
 builder.AddCoalitionCaching();
 builder.AddCoalitionMedia();
+builder.AddCoalitionEvents();
 builder.AddCoalitionHealth();
 
 var app = builder.Build();

@@ -48,7 +48,8 @@ public static class IdentityExtensions
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.Editor))
-            .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ViewRegistrations, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.Editor).RequireRole(Roles.ViewRegistrations));
 
         builder.Services.AddScoped<StaffSeeder>();
         builder.Services.AddScoped<StaffAccounts>();

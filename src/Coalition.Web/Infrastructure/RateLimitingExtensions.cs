@@ -13,6 +13,7 @@ public static class RateLimitingExtensions
     public const string InvitationPolicy = "invitation";
     public const string UploadPolicy = "upload";
     public const string PasswordChangePolicy = "password-change";
+    public const string EventRegistrationPolicy = "event-registration";
 
     /// <summary>
     /// Per-IP sliding windows on the account POSTs (<see cref="RateLimitOptions"/>). A refused request gets 429 with
@@ -37,6 +38,7 @@ public static class RateLimitingExtensions
             o.AddPolicy(InvitationPolicy, http => PerIp(http, l.InvitationPermitLimit, l.InvitationWindowSeconds));
             o.AddPolicy(UploadPolicy, http => PerStaff(http, l.UploadPermitLimit, l.UploadWindowSeconds));
             o.AddPolicy(PasswordChangePolicy, http => PerStaff(http, l.PasswordChangePermitLimit, l.PasswordChangeWindowSeconds));
+            o.AddPolicy(EventRegistrationPolicy, http => PerIp(http, l.EventRegistrationPermitLimit, l.EventRegistrationWindowSeconds));
         });
         return builder;
     }

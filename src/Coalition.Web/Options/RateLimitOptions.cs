@@ -50,4 +50,11 @@ public sealed class RateLimitOptions
     /// <summary>The window of <see cref="PasswordChangePermitLimit"/>, in seconds. Default 300.</summary>
     [Range(1, 86_400, ErrorMessage = "RateLimits:PasswordChangeWindowSeconds must be between 1 and 86400.")]
     public int PasswordChangeWindowSeconds { get; set; } = 300;
+    /// <summary>Event registration and cancellation POSTs per window. Default 10.</summary>
+    [Range(1, 100_000, ErrorMessage = "RateLimits:EventRegistrationPermitLimit must be between 1 and 100000.")]
+    public int EventRegistrationPermitLimit { get; set; } = 10;
+
+    /// <summary>Window of the event-registration limit, in seconds. Default 600.</summary>
+    [Range(1, 86_400, ErrorMessage = "RateLimits:EventRegistrationWindowSeconds must be between 1 and 86400.")]
+    public int EventRegistrationWindowSeconds { get; set; } = 600;
 }

@@ -79,6 +79,7 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
             ["Security:PasswordHashIterations"] = "1000",
             ["Press:SubscribePermitLimit"] = "10000",
             ["Press:AccessPermitLimit"] = "10000",
+            ["RateLimits:EventRegistrationPermitLimit"] = "10000",
         };
         foreach (var (key, value) in settings)
         {

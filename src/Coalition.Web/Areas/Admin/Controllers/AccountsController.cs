@@ -58,6 +58,11 @@ public sealed class AccountsController(
     [HttpPost("{id}/role")]
     public async Task<IActionResult> Role(string id, string role) => Done(id, await accounts.ChangeRoleAsync(id, role, UserId), t["Role changed."]);
 
+    [HttpPost("{id}/view-registrations")]
+    public async Task<IActionResult> ViewRegistrations([FromRoute] string id, bool granted) =>
+        Done(id, await accounts.SetPermissionAsync(id, Roles.ViewRegistrations, granted),
+            granted ? t["The permission to see event registrations was granted."] : t["The permission to see event registrations was revoked."]);
+
     [HttpPost("{id}/disable")]
     public async Task<IActionResult> Disable(string id) => Done(id, await accounts.DisableAsync(id, UserId), t["Account disabled. Its sessions have ended."]);
 
