@@ -22,7 +22,7 @@ public sealed class EventsController(
     ContentQueries content,
     AlternateLinks alternates,
     IStringLocalizer<SharedResource> t,
-    IOptions<MailOptions> mail,
+    Coalition.Web.Infrastructure.PublicUrls urls,
     IOptions<EventOptions> eventOptions,
     TimeProvider clock) : Controller
 {
@@ -158,7 +158,6 @@ public sealed class EventsController(
     /// <summary>The configured public address (never the Host header), for links inside calendar files.</summary>
     private Uri BaseUrl()
     {
-        var root = mail.Value.LinkBaseUrl ?? new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}");
-        return root.ToString().EndsWith('/') ? root : new Uri(root + "/");
+        return new Uri(urls.Origin + "/");
     }
 }

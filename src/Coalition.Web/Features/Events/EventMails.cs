@@ -30,7 +30,7 @@ public sealed class EventMails(
     MailQueue queue,
     IStringLocalizer<SharedResource> t,
     IOptions<MailOptions> options,
-    IHttpContextAccessor http)
+    Coalition.Web.Infrastructure.PublicUrls urls)
 {
     internal async Task SendAsync(IReadOnlyList<RegistrationNotice> notices, CancellationToken ct)
     {
@@ -98,9 +98,7 @@ public sealed class EventMails(
 
     private Uri Link(string path, string? token)
     {
-        var root = options.Value.LinkBaseUrl
-            ?? new Uri(http.HttpContext?.Request is { } req ? $"{req.Scheme}://{req.Host}{req.PathBase}" : "http://localhost");
-        var rootText = root.ToString().EndsWith('/') ? root.ToString() : root + "/";
+        var rootText = urls.Origin + "/";
         var query = token is null ? "" : new QueryBuilder { { "token", token } }.ToQueryString().Value;
         return new Uri(new Uri(rootText), path + query);
     }
