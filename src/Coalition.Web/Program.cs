@@ -18,6 +18,7 @@ builder.AddCoalitionRedis();
 builder.AddCoalitionRateLimiting();
 builder.AddCoalitionLocalization();
 builder.AddCoalitionPublishing();
+builder.AddCoalitionPress();
 builder.AddCoalitionMvc();
 builder.AddCoalitionCaching();
 builder.AddCoalitionMedia();

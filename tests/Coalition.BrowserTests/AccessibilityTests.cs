@@ -22,7 +22,51 @@ public sealed partial class AccessibilityTests(PortalFixture portal, ITestOutput
         "/en/news",
         "/account/login",
         "/account/forgot-password",
+        "/ru/press",
+        "/ru/press/contacts",
+        "/ru/press/kit",
+        "/ru/press/alerts",
+        "/tg/press",
+        "/en/press/kit",
     };
+
+    [SkippableFact]
+    public async Task Press_release_and_admin_press_pages_have_no_serious_accessibility_violations()
+    {
+        var page = await NewPageAsync();
+        var report = new StringBuilder();
+        await page.GotoAsync("/ru/press");
+        await page.Locator(".press-list .card-title a").First.ClickAsync();
+        await page.WaitForURLAsync("**/ru/press/*");
+        report.Append(await ViolationsAsync(page));
+
+        var editor = await NewPageAsync();
+        await SignInAsync(editor, PortalFixture.EditorEmail, PortalFixture.EditorPassword);
+        foreach (var path in new[] { "/admin/press-room", "/admin/press-room/contacts/new", "/admin/press", "/admin/press/create" })
+        {
+            await editor.GotoAsync(path);
+            report.Append(await ViolationsAsync(editor));
+        }
+
+        // An embargoed release: its access-link page, a new link, and the page the journalist reads.
+        await editor.GotoAsync("/admin/press-room");
+        await editor.Locator("a", new() { HasText = Coalition.Web.Features.Press.PressDemoSeeder.EmbargoedTitleEn }).ClickAsync();
+        report.Append(await ViolationsAsync(editor));
+        await editor.Locator("#Form_Recipient").FillAsync("Accessibility desk");
+        await editor.Locator("main form button[type=submit]").First.ClickAsync();
+        report.Append(await ViolationsAsync(editor));
+        var link = new Uri(await editor.Locator("input.share-url").InputValueAsync()).PathAndQuery;
+        await page.GotoAsync(link);
+        report.Append(await ViolationsAsync(page));
+
+        // The edit form with the release's own fields.
+        await editor.GotoAsync("/admin/press");
+        await editor.Locator(".admin-table tbody a").First.ClickAsync();
+        await editor.WaitForURLAsync("**/admin/press/*/edit");
+        report.Append(await ViolationsAsync(editor));
+
+        Assert.True(report.Length == 0, "Accessibility violations:" + Environment.NewLine + report);
+    }
 
     [SkippableTheory]
     [MemberData(nameof(PublicPages))]

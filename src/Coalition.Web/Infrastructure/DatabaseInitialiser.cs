@@ -45,6 +45,7 @@ public static partial class DatabaseInitialiser
         if (services.GetRequiredService<IOptions<SeedOptions>>().Value.Demo)
         {
             await services.GetRequiredService<DemoContentSeeder>().SeedAsync();
+            await services.GetRequiredService<Features.Press.PressDemoSeeder>().SeedAsync(); // the press room's demo (issue 13)
         }
 
         await services.GetRequiredService<Features.Publishing.StarterContentSeeder>().SeedAsync();

@@ -77,6 +77,8 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
             ["RateLimits:PasswordChangePermitLimit"] = "10000",
             // Fast password hashing for test sign-ins; the production default (600,000) is asserted by PasswordPolicyTests.
             ["Security:PasswordHashIterations"] = "1000",
+            ["Press:SubscribePermitLimit"] = "10000",
+            ["Press:AccessPermitLimit"] = "10000",
             ["RateLimits:EventRegistrationPermitLimit"] = "10000",
         };
         foreach (var (key, value) in settings)

@@ -36,6 +36,8 @@ public static class Policies
     /// <summary>Holders of the Legal Aid permission: the Legal Aid inbox (its contents also need the passphrase).</summary>
     public const string LegalAid = "LegalAid";
 
+    /// <summary>The press-alert subscribers' addresses (Administrators): personal data, shown to few.</summary>
+    public const string ManageSubscribers = "ManageSubscribers";
     /// <summary>Staff holding the <see cref="Roles.ViewRegistrations"/> permission: event registrations.</summary>
     public const string ViewRegistrations = "ViewRegistrations";
 }

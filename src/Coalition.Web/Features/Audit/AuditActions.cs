@@ -73,5 +73,6 @@ public static class AuditActions
         LegalAidKeyCreate, LegalAidKeyRotate, LegalAidKeyReset, LegalAidUnlock, LegalAidUnlockFailed, LegalAidOpen,
         LegalAidStatus, LegalAidAssign, LegalAidNote,
         RegistrationsView, RegistrationsExport, RegistrationsChange, RegistrationsWrite, RegistrationsRetention,
+        .. Press.PressAuditActions.All, // the press room's own (Features/Press)
     ];
 }

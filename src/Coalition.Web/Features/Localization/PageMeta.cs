@@ -9,6 +9,11 @@ public sealed class PageMeta
     /// <summary>Ask search engines not to index this page (previews, forms, errors).</summary>
     public bool NoIndex { get; set; }
 
+    /// <summary>An Atom feed of this page's list (site-relative), announced with <c>&lt;link rel="alternate"&gt;</c>.</summary>
+    public string? FeedUrl { get; set; }
+
+    public string? FeedTitle { get; set; }
+
     /// <summary>Set when the page is a preview of unpublished content: the layout shows the preview banner.</summary>
     public Publishing.PreviewBanner? Preview { get; set; }
 }

@@ -53,6 +53,10 @@ public sealed class FieldValidation(IServiceProvider services, string culture, C
     public bool Publishing { get; } = publishing;
     public DateTime NowUtc { get; } = nowUtc;
 
+    /// <summary>When this save makes the item public: now for "publish", the chosen time for "schedule", null for a draft.
+    /// (Seam for the press room's embargo warnings; other types need not read it.)</summary>
+    public DateTime? GoesPublicUtc { get; init; }
+
     public IReadOnlyList<(string Field, string Message)> Errors => _errors;
 
     public IReadOnlyList<string> Warnings => _warnings;

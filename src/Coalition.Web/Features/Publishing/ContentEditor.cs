@@ -573,7 +573,10 @@ public sealed partial class ContentEditor<T>(
             }
         }
 
-        var validation = new FieldValidation(services, culture, current, action != SaveAction.Draft, Now);
+        var validation = new FieldValidation(services, culture, current, action != SaveAction.Draft, Now)
+        {
+            GoesPublicUtc = action switch { SaveAction.Publish => Now, SaveAction.Schedule => input.PublishAtUtc, _ => null },
+        };
         await Definition.ValidateAsync(fields, validation);
         if (validation.Errors.FirstOrDefault() is { Field: not null } error)
         {
