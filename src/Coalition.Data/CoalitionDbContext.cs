@@ -16,6 +16,8 @@ public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbC
 {
     public DbSet<NewsArticle> News => Set<NewsArticle>();
     public DbSet<Page> Pages => Set<Page>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<SupportMessage> SupportMessages => Set<SupportMessage>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ContentRevision> Revisions => Set<ContentRevision>();

@@ -12,6 +12,7 @@ builder.AddCoalitionMail();
 builder.AddCoalitionRateLimiting();
 builder.AddCoalitionLocalization();
 builder.AddCoalitionPublishing();
+builder.AddCoalitionCampaigns();
 builder.AddCoalitionMvc();
 builder.AddCoalitionMedia();
 builder.AddCoalitionHealth();
