@@ -74,6 +74,7 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
             ["RateLimits:SignInPermitLimit"] = "10000",
             ["RateLimits:PasswordResetPermitLimit"] = "10000",
             ["RateLimits:InvitationPermitLimit"] = "10000",
+            ["Campaigns:MessagePermitLimit"] = "10000",
         };
         foreach (var (key, value) in settings)
         {
