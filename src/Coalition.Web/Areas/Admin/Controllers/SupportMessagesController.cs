@@ -22,9 +22,17 @@ public sealed class SupportMessagesController(SupportMessages messages, IStringL
         return View(new SupportMessagesViewModel(state, await messages.QueueAsync(state, page, PageSize, ct)));
     }
 
-    [HttpPost("{id:int}/{decision:regex(^(approve|reject|hide|delete)$)}")]
-    public async Task<IActionResult> Decide([FromRoute] int id, [FromRoute] string decision, [FromForm] string? status) =>
-        await ApplyAsync([id], decision, status);
+    [HttpPost("{id:int}/approve")]
+    public Task<IActionResult> Approve([FromRoute] int id, [FromForm] string? status) => ApplyAsync([id], nameof(MessageDecision.Approve), status);
+
+    [HttpPost("{id:int}/reject")]
+    public Task<IActionResult> Reject([FromRoute] int id, [FromForm] string? status) => ApplyAsync([id], nameof(MessageDecision.Reject), status);
+
+    [HttpPost("{id:int}/hide")]
+    public Task<IActionResult> Hide([FromRoute] int id, [FromForm] string? status) => ApplyAsync([id], nameof(MessageDecision.Hide), status);
+
+    [HttpPost("{id:int}/delete")]
+    public Task<IActionResult> Delete([FromRoute] int id, [FromForm] string? status) => ApplyAsync([id], nameof(MessageDecision.Delete), status);
 
     [HttpPost("bulk")]
     public async Task<IActionResult> Bulk([FromForm] List<int> ids, [FromForm] string? decision, [FromForm] string? status)
