@@ -56,7 +56,7 @@ public sealed partial class EditorJourneyTests(PortalFixture portal, ITestOutput
         await editor.WaitForURLAsync(EditUrl());
         await Expect(editor.Locator("main .notice")).ToBeVisibleAsync();
         await Expect(editor.Locator("#Title")).ToHaveValueAsync(title);
-        await Expect(editor.Locator("select[name=CoverMediaId]").First).ToHaveValueAsync(mediaId);
+        await Expect(editor.Locator("select[name='Fields.CoverMediaId']").First).ToHaveValueAsync(mediaId);
         await Expect(editor.Locator(".cover-field p.field-error")).ToHaveCountAsync(0);
         var slug = await editor.Locator("#Slug").InputValueAsync();
         Assert.False(string.IsNullOrEmpty(slug), "the address should be made from the title");
@@ -113,7 +113,7 @@ public sealed partial class EditorJourneyTests(PortalFixture portal, ITestOutput
     /// </summary>
     private static async Task SelectCoverAsync(IPage page, string mediaId)
     {
-        var select = page.Locator("select[name=CoverMediaId]");
+        var select = page.Locator("select[name='Fields.CoverMediaId']");
         await Expect(select).ToHaveCountAsync(1);
         await select.SelectOptionAsync(mediaId);
     }

@@ -13,7 +13,7 @@ namespace Coalition.Web.Features.Publishing;
 /// translation groups, revisions, drafts of live items, audit entries and optimistic concurrency live here once,
 /// not in each controller.
 /// </summary>
-public sealed class ContentEditor<T>(
+public sealed partial class ContentEditor<T>(
     CoalitionDbContext db,
     MarkdownRenderer renderer,
     MediaQueries media,
@@ -94,6 +94,7 @@ public sealed class ContentEditor<T>(
         audit.Add(translatedFromId is null ? AuditActions.Create : AuditActions.Translate, ContentType, Id(item), Describe(item));
         AuditAction(item, action, wasPublished: false);
         await db.SaveChangesAsync();
+        await NotifyAsync(item, ContentChangeKind.Created, liveChanged: true);
         return new SaveResult(SaveOutcome.Saved, item.Id);
     }
 
@@ -168,7 +169,8 @@ public sealed class ContentEditor<T>(
 
         audit.Add(AuditActions.Edit, ContentType, Id(item), Describe(item));
         AuditAction(item, action, wasPublished);
-        return await SaveVersionedAsync(item, input.Version);
+        return await NotifyIfSavedAsync(await SaveVersionedAsync(item, input.Version), item, ContentChangeKind.Edited,
+            liveChanged: !(wasPublished && action == SaveAction.Draft));
     }
 
     /// <summary>Publish now (with any pending changes) or unpublish back to a draft.</summary>
@@ -217,7 +219,8 @@ public sealed class ContentEditor<T>(
 
         item.UpdatedById = userId;
         audit.Add(published ? AuditActions.Publish : AuditActions.Unpublish, ContentType, Id(item), Describe(item));
-        return await SaveVersionedAsync(item, expected);
+        return await NotifyIfSavedAsync(await SaveVersionedAsync(item, expected), item,
+            published ? ContentChangeKind.Published : ContentChangeKind.Unpublished, liveChanged: true);
     }
 
     /// <summary>Brings back the text of revision <paramref name="number"/> as a new revision; nothing is overwritten.</summary>
@@ -252,7 +255,8 @@ public sealed class ContentEditor<T>(
         }
 
         audit.Add(AuditActions.Restore, ContentType, Id(item), $"{Describe(item)} ← r{number}");
-        return await SaveVersionedAsync(item, expected);
+        return await NotifyIfSavedAsync(await SaveVersionedAsync(item, expected), item, ContentChangeKind.RevisionRestored,
+            liveChanged: item.Status != PublicationStatus.Published);
     }
 
     /// <summary>Moves an item to the trash. It leaves the site; its translations stay as they are.</summary>
@@ -268,6 +272,7 @@ public sealed class ContentEditor<T>(
         item.Version++;
         audit.Add(AuditActions.Delete, ContentType, Id(item), Describe(item));
         await db.SaveChangesAsync();
+        await NotifyAsync(item, ContentChangeKind.Trashed, liveChanged: true);
         return true;
     }
 
@@ -284,6 +289,7 @@ public sealed class ContentEditor<T>(
         item.Version++;
         audit.Add(AuditActions.Restore, ContentType, Id(item), $"{Describe(item)} (trash)");
         await db.SaveChangesAsync();
+        await NotifyAsync(item, ContentChangeKind.RestoredFromTrash, liveChanged: true);
         return true;
     }
 
@@ -358,6 +364,7 @@ public sealed class ContentEditor<T>(
         item.Version++;
         audit.Add(AuditActions.Link, ContentType, Id(item), $"{Describe(item)} → #{target.Id}");
         await db.SaveChangesAsync();
+        await NotifyAsync(item, ContentChangeKind.TranslationsChanged, liveChanged: true);
         return SaveOutcome.Saved;
     }
 
@@ -375,6 +382,7 @@ public sealed class ContentEditor<T>(
         item.Version++;
         audit.Add(AuditActions.Unlink, ContentType, Id(item), Describe(item));
         await db.SaveChangesAsync();
+        await NotifyAsync(item, ContentChangeKind.TranslationsChanged, liveChanged: true);
         return true;
     }
 
@@ -388,7 +396,39 @@ public sealed class ContentEditor<T>(
         await db.SlugRedirects.Where(r => r.ContentType == ContentType && r.ItemId == id).ExecuteDeleteAsync();
         await db.ShareLinks.Where(l => l.ContentType == ContentType && l.ItemId == id).ExecuteDeleteAsync();
         await revisions.DeleteAllAsync(ContentType, id);
+        await NotifyAsync(item, ContentChangeKind.Purged, liveChanged: true);
     }
+
+    private async Task<SaveResult> NotifyIfSavedAsync(SaveResult result, T item, ContentChangeKind kind, bool liveChanged)
+    {
+        if (result.Succeeded)
+        {
+            await NotifyAsync(item, kind, liveChanged);
+        }
+
+        return result;
+    }
+
+    private async Task NotifyAsync(T item, ContentChangeKind kind, bool liveChanged)
+    {
+        var change = new ContentChange(Definition, item.Id, item.Culture, item.TranslationGroupId, item.Slug, kind, liveChanged);
+        foreach (var listener in services.GetServices<IContentChangeListener>())
+        {
+            try
+            {
+                await listener.OnChangedAsync(change, CancellationToken.None);
+            }
+#pragma warning disable CA1031 // a listener (index, cache) must never undo or fail a save that is already stored
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogListenerFailed(services.GetRequiredService<ILogger<ContentEditor<T>>>(), ex, listener.GetType().Name, kind);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A content change listener {Listener} failed after {Kind}")]
+    private static partial void LogListenerFailed(ILogger logger, Exception ex, string listener, ContentChangeKind kind);
 
     private static SaveOutcome? CheckTimes(ContentInput input, SaveAction action, DateTime now, T? current = null)
     {

@@ -152,4 +152,24 @@ public sealed class MarkdownRendererTests
         Assert.NotEmpty(elements);
         Assert.DoesNotContain(elements, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
     }
+
+    [Theory]
+    [InlineData("[a](http://example.org)", "http://example.org")]
+    [InlineData("<http://example.org/auto>", "http://example.org/auto")]
+    [InlineData("www.example.org and http://example.org/bare", "http://example.org/bare")]
+    [InlineData("[x](HTTP://EXAMPLE.ORG)", "HTTP://EXAMPLE.ORG")]
+    [InlineData("[x](data:text/html,hi)", "data:text/html,hi")]
+    public void RefusedLinks_AnySchemeButHttpsAndMailto_IsNamed(string markdown, string link) =>
+        Assert.Contains(link, MarkdownRenderer.RefusedLinks(markdown));
+
+    [Theory]
+    [InlineData("[a](https://example.org) [b](mailto:a@example.org) [c](//example.org/x) [d](/ru/about) [e](#top) [f](news/x)")]
+    [InlineData("![img](http://example.org/x.png) images are dropped by the sanitizer, not refused")]
+    [InlineData("")]
+    public void RefusedLinks_HttpsMailtoSchemeRelativeAndRelative_AreAccepted(string markdown) =>
+        Assert.Empty(MarkdownRenderer.RefusedLinks(markdown));
+
+    [Fact]
+    public void ToSafeHtml_SchemeRelativeLink_IsWrittenAsHttps() =>
+        Assert.Contains("href=\"https://evil.example/x\"", new MarkdownRenderer().ToSafeHtml("[x](//evil.example/x)"), StringComparison.Ordinal);
 }
