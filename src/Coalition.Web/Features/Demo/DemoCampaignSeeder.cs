@@ -10,8 +10,8 @@ using PdfSharp.Pdf;
 namespace Coalition.Web.Features.Demo;
 
 /// <summary>
-/// The project's four campaigns (26 June and 10 December, 2020 and 2021) in Russian and English, the 2021 ones in
-/// Tajik too, each with a drawn cover, a small PDF leaflet, a link, two demo news as its stories, and messages of
+/// The project's four campaigns (26 June and 10 December, 2020 and 2021) in Russian and English, three of them in
+/// Tajik too, each with a drawn cover, a small PDF leaflet, a link, two or three demo news as its stories, and messages of
 /// support (some approved, some waiting). Run by <see cref="DemoContentSeeder"/> after the news, once.
 /// </summary>
 public sealed partial class DemoCampaignSeeder(CoalitionDbContext db, MarkdownRenderer renderer, DemoCovers covers, MediaLibrary library, ILogger<DemoCampaignSeeder> logger)
@@ -32,8 +32,12 @@ public sealed partial class DemoCampaignSeeder(CoalitionDbContext db, MarkdownRe
                 "The project's first campaign for the International Day in Support of Victims of Torture.",
                 "The Coalition recalls that the prohibition of torture is absolute. During the campaign, its members met journalists and handed out posters and leaflets on the rights of detained people.\n\n## If you are detained\n\n- ask for a lawyer from the moment of actual detention;\n- tell your family;\n- you can report torture to the Coalition.",
                 "Leaflet: the rights of a detained person"),
+            ["tg"] = ("26 июни 2020: ҳуқуқи ҳар кас ба озодӣ аз шиканҷа", "Шиканҷа дар ҳеҷ ҳолат қобили қабул нест",
+                "Маъракаи аввали лоиҳа ба Рӯзи байналмилалии дастгирии қурбониёни шиканҷа.",
+                "Эътилоф хотиррасон мекунад, ки манъи шиканҷа мутлақ аст. Дар доираи маърака аъзоёни Эътилоф бо рӯзноманигорон мулоқот карданд ва плакатҳо ва варақаҳо дар бораи ҳуқуқи боздоштшудагон паҳн карданд.",
+                "Варақа: ҳуқуқи шахси боздоштшуда"),
         }),
-        new(2020, CampaignDay.December10, [Utc(2020, 10, 20), Utc(2020, 12, 10)], new Dictionary<string, (string, string, string, string, string)>
+        new(2020, CampaignDay.December10, [Utc(2020, 9, 15), Utc(2020, 10, 20), Utc(2020, 12, 10)], new Dictionary<string, (string, string, string, string, string)>
         {
             ["ru"] = ("10 декабря 2020: День прав человека", "Справедливость для пострадавших",
                 "Вторая кампания проекта — ко Дню прав человека.",
@@ -44,7 +48,7 @@ public sealed partial class DemoCampaignSeeder(CoalitionDbContext db, MarkdownRe
                 "For Human Rights Day the Coalition presented what its trial monitoring found and recalled the right of victims of torture to fair redress.",
                 "Poster: human rights for everyone"),
         }),
-        new(2021, CampaignDay.June26, [Utc(2021, 4, 22), Utc(2021, 6, 26)], new Dictionary<string, (string, string, string, string, string)>
+        new(2021, CampaignDay.June26, [Utc(2021, 3, 18), Utc(2021, 4, 22), Utc(2021, 6, 26)], new Dictionary<string, (string, string, string, string, string)>
         {
             ["ru"] = ("26 июня 2021: голос пострадавших", "Пострадавшие от пыток имеют право на реабилитацию",
                 "Третья кампания проекта к Международному дню в поддержку жертв пыток.",
