@@ -14,6 +14,7 @@ builder.AddCoalitionLocalization();
 builder.AddCoalitionPublishing();
 builder.AddCoalitionCampaigns();
 builder.AddCoalitionMvc();
+builder.AddCoalitionCaching();
 builder.AddCoalitionMedia();
 builder.AddCoalitionHealth();
 
@@ -24,11 +25,11 @@ app.UseCoalitionSecurityHeaders();
 app.UseRequestLocalization();
 app.UseCoalitionErrorPages();
 app.UseCoalitionRequestLogging();
-app.UseStaticFiles();
 app.UseRouting();
 app.UseCoalitionRateLimiting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseCoalitionCaching();
 app.MapCoalitionRoutes();
 
 await app.InitialiseCoalitionDatabaseAsync();
