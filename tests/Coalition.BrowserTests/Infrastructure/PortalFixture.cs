@@ -169,6 +169,7 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
         var now = DateTime.UtcNow;
         await db.Campaigns.Where(c => c.TranslationGroupId == group)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.WindowStartUtc, now.AddHours(-1)).SetProperty(c => c.WindowEndUtc, now.AddDays(1)));
+        await ForgetCachedPagesAsync();
         return await db.Campaigns.Where(c => c.TranslationGroupId == group && c.Culture == "ru").Select(c => c.Slug).SingleAsync();
     }
 
@@ -179,6 +180,15 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
         await db.Campaigns.Where(c => c.Year == 2021 && c.Day == CampaignDay.December10)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.WindowStartUtc, new DateTime(2021, 11, 25, 19, 0, 0, DateTimeKind.Utc))
                 .SetProperty(c => c.WindowEndUtc, new DateTime(2021, 12, 24, 19, 0, 0, DateTimeKind.Utc)));
+        await ForgetCachedPagesAsync();
+    }
+
+    /// <summary>The windows were changed behind the editor's back: no save told the output cache, so it is emptied here.</summary>
+    private async Task ForgetCachedPagesAsync()
+    {
+        Services.GetRequiredService<Coalition.Web.Features.Caching.ContentSchedule>().Invalidate();
+        await Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
+            .EvictByTagAsync(Coalition.Web.Features.Caching.CacheTags.All, CancellationToken.None);
     }
 
     private IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The portal was not started.");

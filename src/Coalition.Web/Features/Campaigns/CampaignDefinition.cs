@@ -19,6 +19,15 @@ public sealed class CampaignDefinition : ContentDefinition<Campaign, CampaignFie
     public override string FieldsPartial => "~/Areas/Admin/Views/Content/Fields/_Campaign.cshtml";
     public override string PublicView => "~/Views/Campaigns/Show.cshtml";
 
+    /// <summary>The active campaign's banner is on every page of its language: a change evicts them all.</summary>
+    public override bool ShownOnEveryPage => true;
+
+    /// <summary>A campaign's page lists its stories.</summary>
+    public override IReadOnlyList<Type> ShowsItemsOf => [typeof(NewsArticle)];
+
+    /// <summary>The banner appears and goes at these times: no cached page outlives them.</summary>
+    public override IReadOnlyList<string> ScheduleColumns => [nameof(Campaign.WindowStartUtc), nameof(Campaign.WindowEndUtc)];
+
     protected override CampaignFields Read(Campaign item) => new()
     {
         Year = item.Year,
