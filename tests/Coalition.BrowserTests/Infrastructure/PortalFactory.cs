@@ -29,6 +29,9 @@ internal sealed class PortalFactory : WebApplicationFactory<Program>
     {
         // Not Development: no developer exception page, no generated admin password, the production error pages.
         builder.UseEnvironment("Testing");
+        // Outside Development the build output's static web assets (the precompressed .gz variants under obj/) are
+        // not found by default: a gzip request for the stylesheet would get an empty 200 and Chromium drops the CSS.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Coalition", $"Data Source={_databasePath}");
         builder.UseSetting("Media:DataFolder", _mediaFolder);

@@ -48,8 +48,7 @@ public sealed partial class CampaignJourneyTests(PortalFixture portal, ITestOutp
         await page.WaitForURLAsync(CampaignUrl());
 
         var leaflet = page.Locator(".material-list a[download]").First;
-        // By keyboard: without JavaScript, Chromium's phone emulation keeps scrolling under a pointer click here.
-        var download = await page.RunAndWaitForDownloadAsync(() => leaflet.PressAsync("Enter"));
+        var download = await page.RunAndWaitForDownloadAsync(() => leaflet.TapAsync());
         Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
         Assert.True(new FileInfo(await download.PathAsync()).Length > 100, "the PDF has content");
         await Expect(page.Locator(".material-list a[href^='https://']")).ToHaveCountAsync(1);
