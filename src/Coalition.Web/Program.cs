@@ -3,6 +3,7 @@ using Coalition.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCoalitionLogging();
+builder.AddCoalitionSite();
 builder.AddCoalitionSecurity();
 builder.AddCoalitionForwardedHeaders();
 builder.AddCoalitionDatabase();
@@ -16,9 +17,11 @@ builder.AddCoalitionCampaigns();
 builder.AddCoalitionMvc();
 builder.AddCoalitionCaching();
 builder.AddCoalitionMedia();
+builder.AddCoalitionEvents();
 builder.AddCoalitionHealth();
 
 var app = builder.Build();
+app.WarnIfPlainHttp();
 
 app.UseCoalitionForwardedHeaders();
 app.UseCoalitionSecurityHeaders();
@@ -26,8 +29,8 @@ app.UseRequestLocalization();
 app.UseCoalitionErrorPages();
 app.UseCoalitionRequestLogging();
 app.UseRouting();
-app.UseCoalitionRateLimiting();
 app.UseAuthentication();
+app.UseCoalitionRateLimiting();
 app.UseAuthorization();
 app.UseCoalitionCaching();
 app.MapCoalitionRoutes();

@@ -11,6 +11,9 @@ public static class RateLimitingExtensions
     public const string SignInPolicy = "sign-in";
     public const string PasswordResetPolicy = "password-reset";
     public const string InvitationPolicy = "invitation";
+    public const string UploadPolicy = "upload";
+    public const string PasswordChangePolicy = "password-change";
+    public const string EventRegistrationPolicy = "event-registration";
 
     /// <summary>
     /// Per-IP sliding windows on the account POSTs (<see cref="RateLimitOptions"/>). A refused request gets 429 with
@@ -33,6 +36,9 @@ public static class RateLimitingExtensions
             o.AddPolicy(SignInPolicy, http => PerIp(http, l.SignInPermitLimit, l.SignInWindowSeconds));
             o.AddPolicy(PasswordResetPolicy, http => PerIp(http, l.PasswordResetPermitLimit, l.PasswordResetWindowSeconds));
             o.AddPolicy(InvitationPolicy, http => PerIp(http, l.InvitationPermitLimit, l.InvitationWindowSeconds));
+            o.AddPolicy(UploadPolicy, http => PerStaff(http, l.UploadPermitLimit, l.UploadWindowSeconds));
+            o.AddPolicy(PasswordChangePolicy, http => PerStaff(http, l.PasswordChangePermitLimit, l.PasswordChangeWindowSeconds));
+            o.AddPolicy(EventRegistrationPolicy, http => PerIp(http, l.EventRegistrationPermitLimit, l.EventRegistrationWindowSeconds));
         });
         return builder;
     }
@@ -44,7 +50,16 @@ public static class RateLimitingExtensions
     }
 
     private static RateLimitPartition<string> PerIp(HttpContext http, int permits, int windowSeconds) =>
-        RateLimitPartition.GetSlidingWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new SlidingWindowRateLimiterOptions
+        Window("ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), permits, windowSeconds);
+
+    /// <summary>Per signed-in account (the limiter runs after authentication); per address for anyone else.</summary>
+    private static RateLimitPartition<string> PerStaff(HttpContext http, int permits, int windowSeconds) =>
+        http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id
+            ? Window("staff:" + id, permits, windowSeconds)
+            : PerIp(http, permits, windowSeconds);
+
+    private static RateLimitPartition<string> Window(string partition, int permits, int windowSeconds) =>
+        RateLimitPartition.GetSlidingWindowLimiter(partition, _ => new SlidingWindowRateLimiterOptions
         {
             PermitLimit = permits,
             Window = TimeSpan.FromSeconds(windowSeconds),

@@ -68,13 +68,17 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
             ["Mail:SmtpPort"] = Smtp.Configuration.Port.ToString(CultureInfo.InvariantCulture),
             ["Mail:SmtpSecurity"] = "None",
             ["Mail:From"] = "portal@coalition.example",
-            ["Mail:LinkBaseUrl"] = "http://localhost",
             ["Security:RequireTwoFactorForAllStaff"] = "false",
             // Every request of a test run comes from one address: only the rate-limit tests, with their own factory, see a 429.
             ["RateLimits:SignInPermitLimit"] = "10000",
             ["RateLimits:PasswordResetPermitLimit"] = "10000",
             ["RateLimits:InvitationPermitLimit"] = "10000",
             ["Campaigns:MessagePermitLimit"] = "10000",
+            ["RateLimits:UploadPermitLimit"] = "10000",
+            ["RateLimits:PasswordChangePermitLimit"] = "10000",
+            // Fast password hashing for test sign-ins; the production default (600,000) is asserted by PasswordPolicyTests.
+            ["Security:PasswordHashIterations"] = "1000",
+            ["RateLimits:EventRegistrationPermitLimit"] = "10000",
         };
         foreach (var (key, value) in settings)
         {

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Coalition.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCoalitionDbContext))]
-    [Migration("20261201093725_AddCampaigns")]
-    partial class AddCampaigns
+    [Migration("20261201094957_StaffDevices")]
+    partial class StaffDevices
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -65,132 +65,6 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "OccurredUtc");
 
                     b.ToTable("AuditEntries", (string)null);
-                });
-
-            modelBuilder.Entity("Coalition.Data.Entities.Campaign", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BodyHtml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BodyMarkdown")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ContentChangedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("CoverMediaId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedById")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Culture")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Day")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("DeletedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Materials")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MediaRefs")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("PendingRevisionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("PublishedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Summary")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ThemeLine")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("TranslatedFromId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TranslationGroupId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UnpublishUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedById")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("WindowEndUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("WindowStartUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CoverMediaId");
-
-                    b.HasIndex("DeletedUtc");
-
-                    b.HasIndex("PendingRevisionId");
-
-                    b.HasIndex("Culture", "Slug")
-                        .IsUnique();
-
-                    b.HasIndex("TranslationGroupId", "Culture")
-                        .IsUnique();
-
-                    b.HasIndex("Culture", "WindowStartUtc", "WindowEndUtc");
-
-                    b.HasIndex("Culture", "Year", "Day");
-
-                    b.HasIndex("Culture", "Status", "PublishedUtc", "Id", "DeletedUtc", "UnpublishUtc")
-                        .HasDatabaseName("IX_Campaign_PublicList");
-
-                    b.ToTable("Campaigns", (string)null);
                 });
 
             modelBuilder.Entity("Coalition.Data.Entities.ContentRevision", b =>
@@ -361,9 +235,6 @@ namespace Coalition.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CampaignGroupId")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("ContentChangedUtc")
                         .HasColumnType("TEXT");
 
@@ -445,8 +316,6 @@ namespace Coalition.Data.Migrations.Sqlite
 
                     b.HasIndex("TranslationGroupId", "Culture")
                         .IsUnique();
-
-                    b.HasIndex("CampaignGroupId", "Culture", "PublishedUtc");
 
                     b.HasIndex("Culture", "Status", "PublishedUtc", "Id", "DeletedUtc", "UnpublishUtc")
                         .HasDatabaseName("IX_NewsArticle_PublicList");
@@ -632,6 +501,41 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.ToTable("SlugRedirects", (string)null);
                 });
 
+            modelBuilder.Entity("Coalition.Data.Entities.StaffDevice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BrowserFamily")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("StaffDevices", (string)null);
+                });
+
             modelBuilder.Entity("Coalition.Data.Entities.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -708,57 +612,6 @@ namespace Coalition.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Coalition.Data.Entities.SupportMessage", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CampaignGroupId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Culture")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedById")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DecidedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FirstName")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Town")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status", "CreatedUtc");
-
-                    b.HasIndex("Status", "DecidedUtc");
-
-                    b.HasIndex("CampaignGroupId", "Status", "CreatedUtc");
-
-                    b.ToTable("SupportMessages", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -906,23 +759,6 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Coalition.Data.Entities.Campaign", b =>
-                {
-                    b.HasOne("Coalition.Data.Entities.MediaItem", "CoverMedia")
-                        .WithMany()
-                        .HasForeignKey("CoverMediaId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Coalition.Data.Entities.ContentRevision", "PendingRevision")
-                        .WithMany()
-                        .HasForeignKey("PendingRevisionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("CoverMedia");
-
-                    b.Navigation("PendingRevision");
-                });
-
             modelBuilder.Entity("Coalition.Data.Entities.NewsArticle", b =>
                 {
                     b.HasOne("Coalition.Data.Entities.MediaItem", "CoverMedia")
@@ -948,6 +784,15 @@ namespace Coalition.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("PendingRevision");
+                });
+
+            modelBuilder.Entity("Coalition.Data.Entities.StaffDevice", b =>
+                {
+                    b.HasOne("Coalition.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
