@@ -16,6 +16,8 @@ public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbC
 {
     public DbSet<NewsArticle> News => Set<NewsArticle>();
     public DbSet<Page> Pages => Set<Page>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<SupportMessage> SupportMessages => Set<SupportMessage>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<EventRegistrationList> EventRegistrationLists => Set<EventRegistrationList>();

@@ -19,6 +19,7 @@ builder.AddCoalitionRateLimiting();
 builder.AddCoalitionLocalization();
 builder.AddCoalitionPublishing();
 builder.AddCoalitionPress();
+builder.AddCoalitionCampaigns();
 builder.AddCoalitionMvc();
 builder.AddCoalitionCaching();
 builder.AddCoalitionMedia();

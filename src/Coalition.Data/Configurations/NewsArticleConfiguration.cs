@@ -12,5 +12,7 @@ internal sealed class NewsArticleConfiguration : IEntityTypeConfiguration<NewsAr
         builder.ConfigureContent();
         // Restrict: the database, too, refuses to delete an image that is still a cover.
         builder.HasOne(x => x.CoverMedia).WithMany().HasForeignKey(x => x.CoverMediaId).OnDelete(DeleteBehavior.Restrict);
+        // A campaign's stories, in publication order.
+        builder.HasIndex(x => new { x.CampaignGroupId, x.Culture, x.PublishedUtc });
     }
 }

@@ -6,4 +6,7 @@ public class NewsArticle : ContentItem, IHasCoverImage
     public int? CoverMediaId { get; set; }
 
     public MediaItem? CoverMedia { get; set; }
+
+    /// <summary>The campaign this article is a story of: the campaign's translation group. Null: none.</summary>
+    public Guid? CampaignGroupId { get; set; }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Playwright;
@@ -176,6 +177,40 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<Coalition.Web.Features.LegalAid.LegalAidKeys>().CreateAsync(LegalAidPassphrase);
         await scope.ServiceProvider.GetRequiredService<Coalition.Web.Features.LegalAid.LegalAidRequests>().SubmitAsync(
             new Coalition.Web.Features.LegalAid.LegalAidContent("Через сестру, вечером", "khatlon", "relative", "Брата задержали и избили в отделе.", Urgent: true, Consent: true));
+    }
+
+    /// <summary>
+    /// Opens the window of the demo campaign "10 December 2021" (an hour ago until tomorrow), so that every page shows
+    /// its banner; returns its Russian slug. <see cref="CloseCampaignWindowAsync"/> puts the window back.
+    /// </summary>
+    public async Task<string> OpenCampaignWindowAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Coalition.Data.CoalitionDbContext>();
+        var group = await db.Campaigns.Where(c => c.Year == 2021 && c.Day == CampaignDay.December10).Select(c => c.TranslationGroupId).FirstAsync();
+        var now = DateTime.UtcNow;
+        await db.Campaigns.Where(c => c.TranslationGroupId == group)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.WindowStartUtc, now.AddHours(-1)).SetProperty(c => c.WindowEndUtc, now.AddDays(1)));
+        await ForgetCachedPagesAsync();
+        return await db.Campaigns.Where(c => c.TranslationGroupId == group && c.Culture == "ru").Select(c => c.Slug).SingleAsync();
+    }
+
+    public async Task CloseCampaignWindowAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Coalition.Data.CoalitionDbContext>();
+        await db.Campaigns.Where(c => c.Year == 2021 && c.Day == CampaignDay.December10)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.WindowStartUtc, new DateTime(2021, 11, 25, 19, 0, 0, DateTimeKind.Utc))
+                .SetProperty(c => c.WindowEndUtc, new DateTime(2021, 12, 24, 19, 0, 0, DateTimeKind.Utc)));
+        await ForgetCachedPagesAsync();
+    }
+
+    /// <summary>The windows were changed behind the editor's back: no save told the output cache, so it is emptied here.</summary>
+    private async Task ForgetCachedPagesAsync()
+    {
+        Services.GetRequiredService<Coalition.Web.Features.Caching.ContentSchedule>().Invalidate();
+        await Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
+            .EvictByTagAsync(Coalition.Web.Features.Caching.CacheTags.All, CancellationToken.None);
     }
 
     private IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The portal was not started.");

@@ -73,6 +73,7 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
             ["RateLimits:SignInPermitLimit"] = "10000",
             ["RateLimits:PasswordResetPermitLimit"] = "10000",
             ["RateLimits:InvitationPermitLimit"] = "10000",
+            ["Campaigns:MessagePermitLimit"] = "10000",
             ["RateLimits:UploadPermitLimit"] = "10000",
             ["RateLimits:PasswordChangePermitLimit"] = "10000",
             // Fast password hashing for test sign-ins; the production default (600,000) is asserted by PasswordPolicyTests.

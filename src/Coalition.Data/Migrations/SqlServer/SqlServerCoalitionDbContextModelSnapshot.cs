@@ -71,6 +71,134 @@ namespace Coalition.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Coalition.Data.Entities.Campaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("ContentChangedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("CoverMediaId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("DeletedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("MediaRefs")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("PendingRevisionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ThemeLine")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int?>("TranslatedFromId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TranslationGroupId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("UnpublishUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("WindowEndUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoverMediaId");
+
+                    b.HasIndex("DeletedUtc");
+
+                    b.HasIndex("PendingRevisionId");
+
+                    b.HasIndex("Culture", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("TranslationGroupId", "Culture")
+                        .IsUnique();
+
+                    b.HasIndex("Culture", "WindowStartUtc", "WindowEndUtc");
+
+                    b.HasIndex("Culture", "Year", "Day");
+
+                    b.HasIndex("Culture", "Status", "PublishedUtc", "Id", "DeletedUtc", "UnpublishUtc")
+                        .HasDatabaseName("IX_Campaign_PublicList");
+
+                    b.ToTable("Campaigns", (string)null);
+                });
+
             modelBuilder.Entity("Coalition.Data.Entities.ContentRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -684,6 +812,9 @@ namespace Coalition.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<Guid?>("CampaignGroupId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime>("ContentChangedUtc")
                         .HasColumnType("datetime2");
 
@@ -765,6 +896,8 @@ namespace Coalition.Data.Migrations.SqlServer
 
                     b.HasIndex("TranslationGroupId", "Culture")
                         .IsUnique();
+
+                    b.HasIndex("CampaignGroupId", "Culture", "PublishedUtc");
 
                     b.HasIndex("Culture", "Status", "PublishedUtc", "Id", "DeletedUtc", "UnpublishUtc")
                         .HasDatabaseName("IX_NewsArticle_PublicList");
@@ -1332,6 +1465,59 @@ namespace Coalition.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Coalition.Data.Entities.SupportMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("CampaignGroupId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "CreatedUtc");
+
+                    b.HasIndex("Status", "DecidedUtc");
+
+                    b.HasIndex("CampaignGroupId", "Status", "CreatedUtc");
+
+                    b.ToTable("SupportMessages", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1482,6 +1668,23 @@ namespace Coalition.Data.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Coalition.Data.Entities.Campaign", b =>
+                {
+                    b.HasOne("Coalition.Data.Entities.MediaItem", "CoverMedia")
+                        .WithMany()
+                        .HasForeignKey("CoverMediaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Coalition.Data.Entities.ContentRevision", "PendingRevision")
+                        .WithMany()
+                        .HasForeignKey("PendingRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("CoverMedia");
+
+                    b.Navigation("PendingRevision");
                 });
 
             modelBuilder.Entity("Coalition.Data.Entities.Event", b =>

@@ -64,6 +64,132 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Coalition.Data.Entities.Campaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ContentChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CoverMediaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaRefs")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingRevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThemeLine")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TranslatedFromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TranslationGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnpublishUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowEndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoverMediaId");
+
+                    b.HasIndex("DeletedUtc");
+
+                    b.HasIndex("PendingRevisionId");
+
+                    b.HasIndex("Culture", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("TranslationGroupId", "Culture")
+                        .IsUnique();
+
+                    b.HasIndex("Culture", "WindowStartUtc", "WindowEndUtc");
+
+                    b.HasIndex("Culture", "Year", "Day");
+
+                    b.HasIndex("Culture", "Status", "PublishedUtc", "Id", "DeletedUtc", "UnpublishUtc")
+                        .HasDatabaseName("IX_Campaign_PublicList");
+
+                    b.ToTable("Campaigns", (string)null);
+                });
+
             modelBuilder.Entity("Coalition.Data.Entities.ContentRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -661,6 +787,9 @@ namespace Coalition.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CampaignGroupId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ContentChangedUtc")
                         .HasColumnType("TEXT");
 
@@ -742,6 +871,8 @@ namespace Coalition.Data.Migrations.Sqlite
 
                     b.HasIndex("TranslationGroupId", "Culture")
                         .IsUnique();
+
+                    b.HasIndex("CampaignGroupId", "Culture", "PublishedUtc");
 
                     b.HasIndex("Culture", "Status", "PublishedUtc", "Id", "DeletedUtc", "UnpublishUtc")
                         .HasDatabaseName("IX_NewsArticle_PublicList");
@@ -1292,6 +1423,57 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Coalition.Data.Entities.SupportMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CampaignGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "CreatedUtc");
+
+                    b.HasIndex("Status", "DecidedUtc");
+
+                    b.HasIndex("CampaignGroupId", "Status", "CreatedUtc");
+
+                    b.ToTable("SupportMessages", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1435,6 +1617,23 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Coalition.Data.Entities.Campaign", b =>
+                {
+                    b.HasOne("Coalition.Data.Entities.MediaItem", "CoverMedia")
+                        .WithMany()
+                        .HasForeignKey("CoverMediaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Coalition.Data.Entities.ContentRevision", "PendingRevision")
+                        .WithMany()
+                        .HasForeignKey("PendingRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("CoverMedia");
+
+                    b.Navigation("PendingRevision");
                 });
 
             modelBuilder.Entity("Coalition.Data.Entities.Event", b =>

@@ -22,6 +22,14 @@ public static class AuditActions
     public const string MediaEdit = "media.edit";
     public const string MediaDelete = "media.delete";
 
+    public const string SupportMessageApprove = "support-message.approve";
+    public const string SupportMessageReject = "support-message.reject";
+    public const string SupportMessageHide = "support-message.hide";
+    public const string SupportMessageDelete = "support-message.delete";
+    public const string SupportMessagePurge = "support-message.purge";
+    public const string CampaignNextYear = "campaign.next-year";
+    public const string CampaignStorySchedule = "campaign.story-schedule";
+
     public const string SignIn = "account.signin";
     public const string SignInFailed = "account.signin-failed";
     public const string LockedOut = "account.lockout";
@@ -66,7 +74,9 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         Create, Edit, Publish, Unpublish, Schedule, Delete, Restore, Purge, Translate, Link, Unlink,
-        ShareLinkCreate, ShareLinkRevoke, MediaUpload, MediaUploadRejected, MediaEdit, MediaDelete, SignIn, SignInFailed, LockedOut, SignOut, AccountCreate, RoleChange, PermissionChange,
+        ShareLinkCreate, ShareLinkRevoke, MediaUpload, MediaUploadRejected, MediaEdit, MediaDelete,
+        SupportMessageApprove, SupportMessageReject, SupportMessageHide, SupportMessageDelete, SupportMessagePurge, CampaignNextYear, CampaignStorySchedule,
+        SignIn, SignInFailed, LockedOut, SignOut, AccountCreate, RoleChange, PermissionChange,
         Invite, InvitationResend, InvitationAccept, PasswordResetRequest, PasswordReset, PasswordChange,
         TwoFactorEnable, TwoFactorReset, TwoFactorFailed, RecoveryCodeUsed, RecoveryCodesRegenerate,
         Disable, Enable, SessionsRevoke, Unlock,

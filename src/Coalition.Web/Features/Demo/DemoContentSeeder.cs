@@ -9,7 +9,7 @@ namespace Coalition.Web.Features.Demo;
 /// Fills an empty database with demo news written from the project's public facts.
 /// Runs only when <c>Seed:Demo</c> is true and there is no content yet; it never touches existing data.
 /// </summary>
-public sealed partial class DemoContentSeeder(CoalitionDbContext db, MarkdownRenderer renderer, DemoCovers covers, DemoEventSeeder events, TimeProvider clock, ILogger<DemoContentSeeder> logger)
+public sealed partial class DemoContentSeeder(CoalitionDbContext db, MarkdownRenderer renderer, DemoCovers covers, DemoEventSeeder events, DemoCampaignSeeder campaigns, TimeProvider clock, ILogger<DemoContentSeeder> logger)
 {
     public async Task SeedAsync()
     {
@@ -41,6 +41,7 @@ public sealed partial class DemoContentSeeder(CoalitionDbContext db, MarkdownRen
 
         await db.SaveChangesAsync();
         LogSeeded(logger, DemoContent.News.Sum(n => n.Texts.Count));
+        await campaigns.SeedAsync(now);
     }
 
     private T Build<T>(string culture, Guid group, string slug, DemoText text, DateTime publishedUtc, DateTime now)
