@@ -14,5 +14,8 @@ public static class PageKeys
     public const string Contacts = "contacts";
     public const string Disclaimer = "disclaimer";
 
-    public static readonly IReadOnlyList<string> All = [About, Contacts, Disclaimer];
+    /// <summary>The Legal Aid Group's page; its request form and quick exit are around it (Features/LegalAid).</summary>
+    public const string LegalAid = "legal-aid";
+
+    public static readonly IReadOnlyList<string> All = [About, Contacts, Disclaimer, LegalAid];
 }

@@ -25,6 +25,9 @@ public static class MirrorExtensions
         builder.Services.AddSingleton(new MirrorCommand(to, baseUrl));
         builder.Services.AddHostedService<MirrorExportRunner>();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // The exporter is the only client of this loopback-only instance and reads it as a visitor of the live site
+        // reads it: with the live site's scheme, so that pages whose forms set Secure cookies render as they do there.
+        builder.Services.AddTransient<IStartupFilter, LiveSchemeForTheExporter>();
         return builder;
     }
 
@@ -47,6 +50,24 @@ public static class MirrorExtensions
             return next(context);
         });
         return app;
+    }
+
+    private sealed class LiveSchemeForTheExporter(IOptions<SiteOptions> site) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            var scheme = site.Value.PublicBaseUrl?.Scheme;
+            app.Use((context, nextMiddleware) =>
+            {
+                if (scheme is not null && context.Connection.RemoteIpAddress is { } ip && System.Net.IPAddress.IsLoopback(ip))
+                {
+                    context.Request.Scheme = scheme;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     private static string? Value(string[] args, string name)

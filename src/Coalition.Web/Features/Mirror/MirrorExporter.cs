@@ -106,6 +106,12 @@ public sealed partial class MirrorExporter(IStringLocalizer<SharedResource> loca
         }
 
         await File.WriteAllTextAsync(Path.Combine(folder, ManifestName), JsonSerializer.Serialize(files), ct);
+        foreach (var broken in crawl.Resources.Values.Where(r => r.Kind == Kind.Missing && !r.Optional).Select(r => r.Key).Order(StringComparer.Ordinal))
+        {
+            // A page of the live site links to an address that fails: the operator fixes it on the live site.
+            await output.WriteLineAsync("broken: " + broken);
+        }
+
         var result = new MirrorResult(
             crawl.Resources.Values.Count(r => r.Kind == Kind.Html && r.File is not null),
             files.Count, written, unchanged, removed, crawl.Resources.Values.Count(r => r.Kind == Kind.Missing && !r.Optional));

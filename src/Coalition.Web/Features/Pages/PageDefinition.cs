@@ -17,7 +17,7 @@ public sealed class PageDefinition : ContentDefinition<Page, NoFields>
     public override string SectionPath => "";
     public override string PublicView => "~/Views/Pages/Show.cshtml";
     public override IReadOnlyList<string> FixedSlugs => PageKeys.All;
-    public override IReadOnlyList<StarterText> StarterContent => StarterPages.All;
+    public override IReadOnlyList<StarterText> StarterContent => [.. StarterPages.All, .. LegalAid.LegalAidStarterText.StarterContent];
 
     protected override NoFields Read(Page item) => new();
 

@@ -642,7 +642,7 @@ public sealed partial class ContentEditor<T>(
                 return (SaveOutcome.InvalidSlug, "");
             }
 
-            if (IsReserved(requested))
+            if (IsReserved(requested) && !Definition.IsFixed(requested))
             {
                 return (SaveOutcome.ReservedSlug, "");
             }
