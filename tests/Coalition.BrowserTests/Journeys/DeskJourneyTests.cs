@@ -185,7 +185,10 @@ public sealed partial class DeskJourneyTests(PortalFixture portal, ITestOutputHe
             Output.WriteLine($"{path}: {width} px");
             if (width > 375)
             {
-                tooWide.Add($"{path} is {width} px wide");
+                // Name the culprits: the innermost elements that reach past the screen's right edge.
+                var culprits = await page.EvaluateAsync<string>(
+                    "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 376 && ![...e.children].some(c => c.getBoundingClientRect().right > 376)).slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px').join(', ')");
+                tooWide.Add($"{path} is {width} px wide ({culprits})");
             }
         }
 
