@@ -3,6 +3,7 @@ using Coalition.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCoalitionLogging();
+builder.AddCoalitionSite();
 builder.AddCoalitionSecurity();
 builder.AddCoalitionForwardedHeaders();
 builder.AddCoalitionDatabase();
@@ -14,9 +15,11 @@ builder.AddCoalitionLocalization();
 builder.AddCoalitionPublishing();
 builder.AddCoalitionMvc();
 builder.AddCoalitionMedia();
+builder.AddCoalitionDiscovery();
 builder.AddCoalitionHealth();
 
 var app = builder.Build();
+app.WarnIfPlainHttp();
 
 app.UseCoalitionForwardedHeaders();
 app.UseCoalitionSecurityHeaders();

@@ -11,6 +11,7 @@ public static class RateLimitingExtensions
     public const string SignInPolicy = "sign-in";
     public const string PasswordResetPolicy = "password-reset";
     public const string InvitationPolicy = "invitation";
+    public const string SearchPolicy = "search";
 
     /// <summary>
     /// Per-IP sliding windows on the account POSTs (<see cref="RateLimitOptions"/>). A refused request gets 429 with
@@ -33,6 +34,7 @@ public static class RateLimitingExtensions
             o.AddPolicy(SignInPolicy, http => PerIp(http, l.SignInPermitLimit, l.SignInWindowSeconds));
             o.AddPolicy(PasswordResetPolicy, http => PerIp(http, l.PasswordResetPermitLimit, l.PasswordResetWindowSeconds));
             o.AddPolicy(InvitationPolicy, http => PerIp(http, l.InvitationPermitLimit, l.InvitationWindowSeconds));
+            o.AddPolicy(SearchPolicy, http => PerIp(http, l.SearchPermitLimit, l.SearchWindowSeconds));
         });
         return builder;
     }

@@ -34,4 +34,12 @@ public sealed class RateLimitOptions
     /// <summary>Window of the invitation limit, in seconds. Default 900.</summary>
     [Range(1, 86_400, ErrorMessage = "RateLimits:InvitationWindowSeconds must be between 1 and 86400.")]
     public int InvitationWindowSeconds { get; set; } = 900;
+
+    /// <summary>Search-page requests per IP address in <see cref="SearchWindowSeconds"/> (site search, issue 14). Default 60.</summary>
+    [Range(1, 10_000_000, ErrorMessage = "RateLimits:SearchPermitLimit must be between 1 and 10000000.")]
+    public int SearchPermitLimit { get; set; } = 60;
+
+    /// <summary>The window of <see cref="SearchPermitLimit"/>, in seconds. Default 60.</summary>
+    [Range(1, 86_400, ErrorMessage = "RateLimits:SearchWindowSeconds must be between 1 and 86400.")]
+    public int SearchWindowSeconds { get; set; } = 60;
 }

@@ -7,7 +7,7 @@ namespace Coalition.Web.ViewComponents;
 /// The language switcher, and the hreflang links in the head. Both come from <see cref="AlternateLinks"/>:
 /// the item's translations where they exist, the section page of that language where they do not.
 /// </summary>
-public sealed class LanguageSwitcherViewComponent(AlternateLinks alternates) : ViewComponent
+public sealed class LanguageSwitcherViewComponent(AlternateLinks alternates, Infrastructure.PublicUrls urls) : ViewComponent
 {
     public IViewComponentResult Invoke(bool hreflang = false)
     {
@@ -22,7 +22,7 @@ public sealed class LanguageSwitcherViewComponent(AlternateLinks alternates) : V
             return Content("");
         }
 
-        var origin = $"{Request.Scheme}://{Request.Host}";
+        var origin = urls.Origin;
         var existing = links.Where(l => l.Exists).ToList();
         var fallback = existing.FirstOrDefault(l => l.Culture == SiteCultures.Default) ?? existing.FirstOrDefault();
         return View("Hreflang", new HreflangViewModel(origin, existing, fallback));
