@@ -83,8 +83,11 @@ public sealed class HeadTags(CoalitionDbContext db, PageMeta meta, AlternateLink
         JsonObject? data = null;
         if (IsHome(culture, path.Value!))
         {
-            data = Organization(culture, siteName);
-            data["@context"] = "https://schema.org";
+            data = new JsonObject { ["@context"] = "https://schema.org" };
+            foreach (var (key, value) in Organization(culture, siteName).ToList())
+            {
+                data[key] = value?.DeepClone();
+            }
         }
         else if (type?.SchemaType is { } schemaType && item is not null)
         {
@@ -100,6 +103,9 @@ public sealed class HeadTags(CoalitionDbContext db, PageMeta meta, AlternateLink
         var offset = DushanbeTime.Zone.GetUtcOffset(utc);
         return new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(offset).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A time in UTC, ISO 8601 (2026-06-26T05:00:00Z): for publication dates.</summary>
+    public static string UtcTime(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private JsonObject ItemData(ContentDefinition type, string schemaType, ContentItem item, SocialCard card, string culture, string siteName)
     {
@@ -125,8 +131,8 @@ public sealed class HeadTags(CoalitionDbContext db, PageMeta meta, AlternateLink
         {
             node["headline"] = item.Title.Length <= 110 ? item.Title : item.Title[..109] + "…";
             node["mainEntityOfPage"] = card.Url;
-            node["datePublished"] = SchemaTime(item.PublishedUtc!.Value);
-            node["dateModified"] = SchemaTime(card.ModifiedUtc!.Value);
+            node["datePublished"] = UtcTime(item.PublishedUtc!.Value);
+            node["dateModified"] = UtcTime(card.ModifiedUtc!.Value);
             node["author"] = Organization(culture, siteName);
             node["publisher"] = Organization(culture, siteName);
         }

@@ -341,7 +341,9 @@ public sealed partial class SearchIndex(
     }
 
     // The highlighter's markers must not come from the text itself.
-    private static string Clean(string? text) => (text ?? "").Replace(MatchStart, ' ').Replace(MatchEnd, ' ');
+    // Line breaks become spaces: a snippet is one line of text.
+    private static string Clean(string? text) =>
+        (text ?? "").Replace(MatchStart, ' ').Replace(MatchEnd, ' ').Replace('\r', ' ').Replace('\n', ' ');
 
     private void Commit()
     {
