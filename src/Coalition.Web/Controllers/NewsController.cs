@@ -1,4 +1,5 @@
 using Coalition.Data.Entities;
+using Coalition.Web.Features.Caching;
 using Coalition.Web.Features.Localization;
 using Coalition.Web.Features.Publishing;
 using Coalition.Web.ViewModels.News;
@@ -42,6 +43,7 @@ public sealed class NewsController(ContentQueries content, AlternateLinks altern
             return NotFound();
         }
 
+        HttpContext.TagCache(CacheTags.Group(article.TranslationGroupId));
         var translations = await content.PublicTranslationsAsync<NewsArticle>(article.TranslationGroupId, ct);
         alternates.ForItem(translations.ToDictionary(t => t.Key, t => $"/{t.Key}/news/{t.Value}"), "news");
         return View(await ContentTypes.For<NewsArticle>().PublicModelAsync(article, HttpContext.RequestServices, ct));

@@ -1,4 +1,5 @@
 using Coalition.Data.Entities;
+using Coalition.Web.Features.Caching;
 using Coalition.Web.Features.Localization;
 using Coalition.Web.Features.Publishing;
 using Coalition.Web.ViewModels.Pages;
@@ -26,6 +27,7 @@ public sealed class PagesController(ContentQueries content, AlternateLinks alter
             return NotFound();
         }
 
+        HttpContext.TagCache(CacheTags.Group(page.TranslationGroupId));
         var translations = await content.PublicTranslationsAsync<Page>(page.TranslationGroupId, ct);
         alternates.ForItem(translations.ToDictionary(t => t.Key, t => $"/{t.Key}/{t.Value}"), "");
         var model = (PageViewModel)await ContentTypes.For<Page>().PublicModelAsync(page, HttpContext.RequestServices, ct);

@@ -43,6 +43,7 @@ public sealed partial class MediaLibrary(
     TimeProvider clock,
     IOptions<MediaOptions> options,
     IWebHostEnvironment environment,
+    Caching.ContentCacheEviction eviction,
     ILogger<MediaLibrary> logger)
 {
     public const string AuditType = "Media";
@@ -76,6 +77,7 @@ public sealed partial class MediaLibrary(
         item.UpdatedUtc = Now;
         audit.Add(AuditActions.MediaEdit, AuditType, Id(item), Describe(item));
         await db.SaveChangesAsync(ct);
+        await eviction.EvictForMediaAsync(await usage.FindAsync(item, ct), ct);
         return true;
     }
 

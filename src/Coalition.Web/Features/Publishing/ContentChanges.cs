@@ -15,7 +15,8 @@ public enum ContentChangeKind
 
 /// <param name="LiveChanged">What the public sees (or will see at its publish time) changed; false for a change that
 /// stays pending in a revision.</param>
-public sealed record ContentChange(ContentDefinition Type, int Id, string Culture, Guid TranslationGroupId, string Slug, ContentChangeKind Kind, bool LiveChanged);
+/// <param name="FormerTranslationGroupId">For a link or unlink: the group the item left, whose pages linked to it.</param>
+public sealed record ContentChange(ContentDefinition Type, int Id, string Culture, Guid TranslationGroupId, string Slug, ContentChangeKind Kind, bool LiveChanged, Guid? FormerTranslationGroupId = null);
 
 /// <summary>
 /// Told after every saved change of any content type: the seam for what follows content (the search index, cache

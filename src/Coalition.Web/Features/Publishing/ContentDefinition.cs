@@ -102,6 +102,19 @@ public abstract class ContentDefinition
     /// <summary>The public menu links the section (at <see cref="MenuOrder"/>); by default every type with a section of its own.</summary>
     public virtual bool InPublicMenu => SectionPath.Length > 0;
 
+    /// <summary>Items of this type show on every public page of their language (the active campaign's banner): a change evicts them all.</summary>
+    public virtual bool ShownOnEveryPage => false;
+
+    /// <summary>The types whose items this type's pages show (a campaign shows its news stories): their changes evict this section too.</summary>
+    public virtual IReadOnlyList<Type> ShowsItemsOf => [];
+
+    /// <summary>
+    /// UTC columns of the entity at whose times its public pages change with no one saving (a campaign window's start
+    /// and end, an event's registration closing). Publish and unpublish times count for every type already; a cached
+    /// page never outlives the next of these moments.
+    /// </summary>
+    public virtual IReadOnlyList<string> ScheduleColumns => [];
+
     /// <summary>Whether staff may create new items (and move them to the trash).</summary>
     public virtual bool CanCreate => true;
 

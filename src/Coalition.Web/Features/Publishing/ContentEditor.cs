@@ -360,11 +360,12 @@ public sealed partial class ContentEditor<T>(
             return SaveOutcome.CultureTaken;
         }
 
+        var formerGroup = item.TranslationGroupId;
         item.TranslationGroupId = target.TranslationGroupId;
         item.Version++;
         audit.Add(AuditActions.Link, ContentType, Id(item), $"{Describe(item)} → #{target.Id}");
         await db.SaveChangesAsync();
-        await NotifyAsync(item, ContentChangeKind.TranslationsChanged, liveChanged: true);
+        await NotifyAsync(item, ContentChangeKind.TranslationsChanged, liveChanged: true, formerGroup);
         return SaveOutcome.Saved;
     }
 
@@ -377,12 +378,13 @@ public sealed partial class ContentEditor<T>(
             return false;
         }
 
+        var formerGroup = item.TranslationGroupId;
         item.TranslationGroupId = Guid.NewGuid();
         item.TranslatedFromId = null;
         item.Version++;
         audit.Add(AuditActions.Unlink, ContentType, Id(item), Describe(item));
         await db.SaveChangesAsync();
-        await NotifyAsync(item, ContentChangeKind.TranslationsChanged, liveChanged: true);
+        await NotifyAsync(item, ContentChangeKind.TranslationsChanged, liveChanged: true, formerGroup);
         return true;
     }
 
@@ -409,9 +411,9 @@ public sealed partial class ContentEditor<T>(
         return result;
     }
 
-    private async Task NotifyAsync(T item, ContentChangeKind kind, bool liveChanged)
+    private async Task NotifyAsync(T item, ContentChangeKind kind, bool liveChanged, Guid? formerGroup = null)
     {
-        var change = new ContentChange(Definition, item.Id, item.Culture, item.TranslationGroupId, item.Slug, kind, liveChanged);
+        var change = new ContentChange(Definition, item.Id, item.Culture, item.TranslationGroupId, item.Slug, kind, liveChanged, formerGroup);
         foreach (var listener in services.GetServices<IContentChangeListener>())
         {
             try

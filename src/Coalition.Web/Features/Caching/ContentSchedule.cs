@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Coalition.Data;
+using Coalition.Data.Entities;
+using Coalition.Web.Features.Publishing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coalition.Web.Features.Caching;
+
+/// <summary>
+/// The next minute at which the public site of a language changes by time alone: a scheduled item goes live, an item
+/// expires, an embargo ends, a campaign window opens or closes (<see cref="ContentDefinition.ScheduleColumns"/>).
+/// Cached pages are keyed by it, so none outlives that moment, with no job and no restart. Kept in memory and worked
+/// out again when the moment passes or content changes.
+/// </summary>
+public sealed class ContentSchedule(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, DateTime?> _next = new(StringComparer.Ordinal);
+    private long _generation;
+
+    /// <summary>The next moment after now in <paramref name="culture"/>, or null when nothing is scheduled.</summary>
+    public async ValueTask<DateTime?> NextMomentAsync(string culture, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_next.TryGetValue(culture, out var known) && (known is null || known > now))
+        {
+            return known;
+        }
+
+        var generation = Interlocked.Read(ref _generation);
+        var next = await ComputeAsync(culture, now, ct);
+        if (generation == Interlocked.Read(ref _generation))
+        {
+            _next[culture] = next;
+        }
+
+        return next;
+    }
+
+    /// <summary>Content changed: work the moments out again on the next request.</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _next.Clear();
+    }
+
+    private async Task<DateTime?> ComputeAsync(string culture, DateTime now, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
+        DateTime? next = null;
+        foreach (var definition in ContentTypes.All)
+        {
+            var method = typeof(ContentSchedule).GetMethod(nameof(NextOfAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+                .MakeGenericMethod(definition.EntityType);
+            var candidate = await (Task<DateTime?>)method.Invoke(null, [db, definition, culture, now, ct])!;
+            if (candidate is { } c && (next is null || c < next))
+            {
+                next = c;
+            }
+        }
+
+        return next;
+    }
+
+    private static async Task<DateTime?> NextOfAsync<T>(CoalitionDbContext db, ContentDefinition definition, string culture, DateTime now, CancellationToken ct)
+        where T : ContentItem
+    {
+        var items = db.Set<T>().AsNoTracking().Where(x => x.Culture == culture && x.Status == PublicationStatus.Published && x.DeletedUtc == null);
+        var moments = new List<DateTime?>
+        {
+            await items.Where(x => x.PublishedUtc > now).MinAsync(x => x.PublishedUtc, ct),
+            await items.Where(x => x.UnpublishUtc > now).MinAsync(x => x.UnpublishUtc, ct),
+        };
+        foreach (var column in definition.ScheduleColumns)
+        {
+            moments.Add(await items.Where(x => EF.Property<DateTime?>(x, column) > now).MinAsync(x => EF.Property<DateTime?>(x, column), ct));
+        }
+
+        return moments.Where(m => m is not null).Min();
+    }
+}
