@@ -32,7 +32,8 @@ public sealed partial class SearchIndex(
     IOptions<SearchOptions> options,
     IWebHostEnvironment environment,
     IServiceScopeFactory scopes,
-    ILogger<SearchIndex> logger) : IDisposable
+    ILogger<SearchIndex> logger,
+    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore? cache = null) : IDisposable
 {
     private const char MatchStart = '\uE000';
     private const char MatchEnd = '\uE001';
@@ -43,6 +44,7 @@ public sealed partial class SearchIndex(
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly Dictionary<string, int> _indexed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Stamp> _stamps = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _touchedCultures = new(StringComparer.Ordinal);
     private LuceneDirectory? _directory;
     private IndexWriter? _writer;
     private volatile SearcherManager? _searchers;
@@ -101,6 +103,8 @@ public sealed partial class SearchIndex(
         {
             _lock.Release();
         }
+
+        await EvictCachedSearchesAsync(ct);
     }
 
     /// <summary>Brings one item's entry up to date after a saved change (or removes it).</summary>
@@ -122,6 +126,7 @@ public sealed partial class SearchIndex(
             else if (_indexed.Remove(key))
             {
                 _writer!.DeleteDocuments(new Term(SearchFields.Key, key));
+                Touch(SiteCultures.All);
             }
 
             Commit();
@@ -130,6 +135,8 @@ public sealed partial class SearchIndex(
         {
             _lock.Release();
         }
+
+        await EvictCachedSearchesAsync(ct);
     }
 
     /// <summary>
@@ -298,6 +305,7 @@ public sealed partial class SearchIndex(
         {
             _writer!.DeleteDocuments(new Term(SearchFields.Key, key));
             _indexed.Remove(key);
+            Touch(SiteCultures.All);
         }
 
         var stale = rows.Where(r => !_indexed.TryGetValue(KeyOf(type, r.Id), out var v) || v != r.Version).Select(r => r.Id).ToList();
@@ -338,12 +346,45 @@ public sealed partial class SearchIndex(
         };
         _writer!.UpdateDocument(new Term(SearchFields.Key, key), doc);
         _indexed[key] = item.Version;
+        Touch([culture]);
     }
 
     // The highlighter's markers must not come from the text itself.
     // Line breaks become spaces: a snippet is one line of text.
     private static string Clean(string? text) =>
         (text ?? "").Replace(MatchStart, ' ').Replace(MatchEnd, ' ').Replace('\r', ' ').Replace('\n', ' ');
+
+    /// <summary>
+    /// Cached search pages of the languages whose entries changed are dropped after the index has the change (the
+    /// cache's own eviction may run before it, and a change caught up from another instance raises no event here).
+    /// </summary>
+    private void Touch(IEnumerable<string> cultures)
+    {
+        lock (_touchedCultures)
+        {
+            _touchedCultures.UnionWith(cultures);
+        }
+    }
+
+    private async Task EvictCachedSearchesAsync(CancellationToken ct)
+    {
+        if (cache is null)
+        {
+            return;
+        }
+
+        string[] cultures;
+        lock (_touchedCultures)
+        {
+            cultures = [.. _touchedCultures];
+            _touchedCultures.Clear();
+        }
+
+        foreach (var culture in cultures)
+        {
+            await cache.EvictByTagAsync(Caching.CacheTags.Search(culture), ct);
+        }
+    }
 
     private void Commit()
     {
