@@ -40,6 +40,7 @@ public sealed partial class SearchIndex(
     private const int MaxTerms = 16;
     private const int MaxResults = 1000;
     private const int SnippetLength = 200;
+    private const int MaxCharsToHighlight = 20_000;
 
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly Dictionary<string, int> _indexed = new(StringComparer.Ordinal);
@@ -218,12 +219,17 @@ public sealed partial class SearchIndex(
         _lock.Dispose();
     }
 
+    /// <summary>
+    /// A term-based highlighter: every query here is a set of term queries, so the span-aware QueryScorer (which builds
+    /// an in-memory index per document) is not needed, and this one is an order of magnitude cheaper per result.
+    /// </summary>
     private static Highlighter Highlighter(Query query, string field, SimpleSpanFragmenterFactory? fragmenter)
     {
-        var scorer = new QueryScorer(query, field);
+        var scorer = new QueryTermScorer(query, field);
         return new Highlighter(new SimpleHTMLFormatter(MatchStart.ToString(), MatchEnd.ToString()), scorer)
         {
-            TextFragmenter = fragmenter is null ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, fragmenter.Length),
+            TextFragmenter = fragmenter is null ? new NullFragmenter() : new SimpleFragmenter(fragmenter.Length),
+            MaxDocCharsToAnalyze = MaxCharsToHighlight,
         };
     }
 
@@ -344,7 +350,16 @@ public sealed partial class SearchIndex(
             new Int64Field(SearchFields.Until, item.UnpublishUtc?.Ticks ?? long.MaxValue, Field.Store.NO),
             new StoredField(SearchFields.Version, item.Version),
         };
-        _writer!.UpdateDocument(new Term(SearchFields.Key, key), doc);
+        if (_indexed.ContainsKey(key))
+        {
+            _writer!.UpdateDocument(new Term(SearchFields.Key, key), doc);
+        }
+        else
+        {
+            // Not in the index yet (a rebuild, a new item): no old entry to delete.
+            _writer!.AddDocument(doc);
+        }
+
         _indexed[key] = item.Version;
         Touch([culture]);
     }
