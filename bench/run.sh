@@ -58,8 +58,8 @@ curl -fs -o /dev/null "$URL$SEARCH" || SEARCH=""
 PAGES=("/ru/" "/ru/news" "/ru/news/$SLUG" ${SEARCH:+"$SEARCH"})
 
 echo "## Headers"
-curl -fsI -H 'Accept-Encoding: br' "$URL$CSS" | grep -iE '^(cache-control|content-encoding)' | tr -d '\r' | sed "s|^|$CSS  |"
-curl -fsI -H 'Accept-Encoding: br, gzip' "$URL/ru/" | grep -iE '^(cache-control|content-encoding|vary)' | tr -d '\r' | sed 's|^|/ru/  |'
+curl -fs -D - -o /dev/null -H 'Accept-Encoding: br' "$URL$CSS" | grep -iE '^(cache-control|content-encoding)' | tr -d '\r' | sed "s|^|$CSS  |"
+curl -fs -D - -o /dev/null -H 'Accept-Encoding: br, gzip' "$URL/ru/" | grep -iE '^(cache-control|content-encoding|vary)' | tr -d '\r' | sed 's|^|/ru/  |'
 HOME_BYTES=$(curl -fs -H 'Accept-Encoding: br' "$URL/ru/" | wc -c); CSS_BYTES=$(curl -fs -H 'Accept-Encoding: br' "$URL$CSS" | wc -c)
 echo "home on the wire (brotli): HTML $HOME_BYTES B + CSS $CSS_BYTES B = $((HOME_BYTES + CSS_BYTES)) B; cold start to the first 200 on /ru/: ${COLD} s"
 

@@ -16,11 +16,15 @@ public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbC
 {
     public DbSet<NewsArticle> News => Set<NewsArticle>();
     public DbSet<Page> Pages => Set<Page>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+    public DbSet<EventRegistrationList> EventRegistrationLists => Set<EventRegistrationList>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ContentRevision> Revisions => Set<ContentRevision>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
+    public DbSet<StaffDevice> StaffDevices => Set<StaffDevice>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -17,6 +17,7 @@ builder.AddCoalitionMvc();
 builder.AddCoalitionCaching();
 builder.AddCoalitionMedia();
 builder.AddCoalitionDiscovery();
+builder.AddCoalitionEvents();
 builder.AddCoalitionHealth();
 
 var app = builder.Build();
@@ -28,8 +29,8 @@ app.UseRequestLocalization();
 app.UseCoalitionErrorPages();
 app.UseCoalitionRequestLogging();
 app.UseRouting();
-app.UseCoalitionRateLimiting();
 app.UseAuthentication();
+app.UseCoalitionRateLimiting();
 app.UseAuthorization();
 app.UseCoalitionCaching();
 app.MapCoalitionRoutes();

@@ -22,6 +22,7 @@ public sealed partial class AccountController(
     UserManager<StaffUser> users,
     IStringLocalizer<SharedResource> t,
     AuditLog audit,
+    NewDeviceAlerts devices,
     ILogger<AccountController> logger) : Controller
 {
     /// <summary>One message for an unknown e-mail, a wrong password, a locked and a disabled account, so none reveals which it was.</summary>
@@ -65,6 +66,7 @@ public sealed partial class AccountController(
         {
             LogSignedIn(logger, user.Id);
             await audit.RecordAsync(AuditActions.SignIn, actor: Actor(user));
+            await devices.OnSignedInAsync(HttpContext, user);
             return LocalRedirect(model.ReturnUrl ?? "/admin");
         }
 
@@ -187,6 +189,7 @@ public sealed partial class AccountController(
         {
             LogSignedIn(logger, user.Id);
             await audit.RecordAsync(AuditActions.SignIn, summary: method, actor: Actor(user));
+            await devices.OnSignedInAsync(HttpContext, user);
             return LocalRedirect(returnUrl ?? "/admin");
         }
 

@@ -13,9 +13,12 @@ namespace Coalition.Web.Controllers;
 /// changes its bytes). Documents download under their human-readable name, Cyrillic included (RFC 6266/5987).
 /// </summary>
 [AllowAnonymous]
-public sealed partial class MediaFilesController(MediaQueries media, MediaLibrary library, IFileStore store) : Controller
+public sealed partial class MediaFilesController(MediaQueries media, MediaLibrary library, IFileStore store, MediaAccess access) : Controller
 {
     public const string CacheControl = "public, max-age=31536000, immutable";
+
+    /// <summary>A file not (yet) public, seen through a grant: never kept by a shared cache, nor by the browser.</summary>
+    public const string PrivateCacheControl = "private, no-store";
     public const string SandboxPolicy = "default-src 'none'; sandbox";
 
     [HttpGet("/media/{name}")]
@@ -36,6 +39,14 @@ public sealed partial class MediaFilesController(MediaQueries media, MediaLibrar
             return NotFound();
         }
 
+        // Public only while a published item uses it; otherwise staff, share links (and later embargo links) only.
+        var visibility = await access.CheckAsync(HttpContext, item, ct);
+        if (visibility == MediaVisibility.Hidden)
+        {
+            Response.Headers.CacheControl = "no-store";
+            return NotFound();
+        }
+
         var stream = await store.OpenReadAsync(name, ct);
         if (stream is null)
         {
@@ -46,7 +57,7 @@ public sealed partial class MediaFilesController(MediaQueries media, MediaLibrar
         headers.XContentTypeOptions = "nosniff";
         headers.ContentSecurityPolicy = SandboxPolicy;
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
-        headers.CacheControl = CacheControl;
+        headers.CacheControl = visibility == MediaVisibility.Public ? CacheControl : PrivateCacheControl;
         if (item.Kind == MediaKind.Document)
         {
             var format = MediaFormats.FromName(item.Format)!;
@@ -56,7 +67,7 @@ public sealed partial class MediaFilesController(MediaQueries media, MediaLibrar
                 FileName = FileNames.AsciiFallback(downloadName, format.StoredExtension),
                 FileNameStar = downloadName,
             }.ToString();
-            if (IsNewDownload())
+            if (visibility == MediaVisibility.Public && IsNewDownload())
             {
                 await library.CountDownloadAsync(item.Id, ct);
             }
@@ -103,6 +114,6 @@ public sealed partial class MediaFilesController(MediaQueries media, MediaLibrar
         return range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("^[a-f0-9]{32}-([0-9]{2,5})\\.(webp|jpg)$")]
+    [GeneratedRegex("^[a-f0-9]{32}-([0-9]{1,5})\\.(webp|jpg)$")]
     private static partial Regex Width();
 }

@@ -41,6 +41,7 @@ public sealed class MyAccountController(
     public IActionResult Password() => View(new ChangePasswordViewModel());
 
     [HttpPost("password")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimitingExtensions.PasswordChangePolicy)]
     public async Task<IActionResult> Password(ChangePasswordViewModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -50,6 +51,22 @@ public sealed class MyAccountController(
         }
 
         var user = await CurrentAsync();
+
+        // A wrong current password counts toward lockout, as at sign-in: a stolen session cannot guess it at leisure.
+        var check = await signIn.CheckPasswordSignInAsync(user, model.CurrentPassword, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            await audit.RecordAsync(AuditActions.LockedOut, nameof(StaffUser), user.Id, "wrong current password");
+            await signIn.SignOutAsync();
+            TempData[AccountController.LoginNoticeKey] = t[AccountController.SignInFailedMessage].Value;
+            return LocalRedirect("/account/login");
+        }
+
+        if (!check.Succeeded)
+        {
+            ModelState.AddModelError(nameof(model.CurrentPassword), users.ErrorDescriber.PasswordMismatch().Description);
+            return View(model);
+        }
         var result = await users.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
         if (!result.Succeeded)
         {
@@ -64,7 +81,7 @@ public sealed class MyAccountController(
         // The new security stamp ends the other sessions; this one is renewed.
         await signIn.RefreshSignInAsync(user);
         await audit.RecordAsync(AuditActions.PasswordChange, nameof(StaffUser), user.Id);
-        TempData[NoticeKey] = t["Your password has been changed. Your other sessions end within a minute."].Value;
+        TempData[NoticeKey] = t["Your password has been changed. Your other sessions have ended."].Value;
         return LocalRedirect("/account");
     }
 
@@ -75,7 +92,7 @@ public sealed class MyAccountController(
         var user = await CurrentAsync();
         await accounts.SignOutEverywhereAsync(user.Id);
         await signIn.SignOutAsync();
-        TempData[AccountController.LoginNoticeKey] = t["You have been signed out on every device. Other sessions end within a minute."].Value;
+        TempData[AccountController.LoginNoticeKey] = t["You have been signed out on every device."].Value;
         return LocalRedirect("/account/login");
     }
 

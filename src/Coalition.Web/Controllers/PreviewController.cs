@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Coalition.Web.Controllers;
 
 /// <summary>Share links: a read-only preview of a draft for someone without an account.</summary>
-public sealed class PreviewController(ShareLinkService links, RevisionStore revisions, CoalitionDbContext db, MarkdownRenderer renderer, MediaQueries media) : Controller
+public sealed class PreviewController(ShareLinkService links, RevisionStore revisions, CoalitionDbContext db, MarkdownRenderer renderer, MediaQueries media, ItemMediaGrants mediaGrants) : Controller
 {
     [HttpGet("/preview/{token}")]
     public async Task<IActionResult> Show(string token, CancellationToken ct)
@@ -20,6 +20,8 @@ public sealed class PreviewController(ShareLinkService links, RevisionStore revi
             return NotFound();
         }
 
+        // The draft's images are not public yet: this browser may load the ones this item uses, for a while.
+        mediaGrants.Grant(HttpContext, type.EntityType.Name, item.Id);
         return await this.PreviewViewAsync(item, await revisions.WorkingCopyAsync(item, ct), renderer, media, backUrl: null, ct);
     }
 }

@@ -23,13 +23,15 @@ public static class LoggingExtensions
               .Enrich.FromLogContext();
             if (file.Enabled)
             {
+                // Compact JSON, one event per line: a %0a in a request path is written as \n inside a string, so it
+                // cannot forge a line of its own (issue 19, item 5).
                 lc.WriteTo.File(
+                    new Serilog.Formatting.Compact.CompactJsonFormatter(),
                     Path.IsPathRooted(file.Path) ? file.Path : Path.Combine(contentRoot, file.Path),
                     rollingInterval: RollingInterval.Day,
-                    retainedFileCountLimit: file.RetainedDays,
-                    formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                    retainedFileCountLimit: file.RetainedDays);
             }
-        });
+        }, preserveStaticLogger: true); // this host's logger only: another host in the process (tests) cannot close it
         return builder;
     }
 
@@ -41,6 +43,8 @@ public static class LoggingExtensions
     {
         app.UseSerilogRequestLogging(o =>
         {
+            // This host's logger, not the static Log.Logger that another host in the same process may have replaced.
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
             o.MessageTemplate = "HTTP {RequestMethod} {Path} responded {StatusCode} in {Elapsed:0.0} ms";
             o.EnrichDiagnosticContext = (diagnostics, ctx) => diagnostics.Set("Path", RedactedPath(ctx.Request.Path));
             o.GetLevel = (ctx, _, ex) => ex is not null || ctx.Response.StatusCode >= 500
@@ -50,7 +54,26 @@ public static class LoggingExtensions
         return app;
     }
 
-    /// <summary>The request path with secrets cut out: a share-link token in the log would open the draft.</summary>
+    /// <summary>The request path with secrets cut out (a share-link token in the log would open the draft) and control
+    /// characters escaped, so that the console's text output cannot be forged either.</summary>
     internal static string RedactedPath(PathString path) =>
-        path.StartsWithSegments("/preview", StringComparison.OrdinalIgnoreCase) ? "/preview/***" : path.Value ?? "/";
+        path.StartsWithSegments("/preview", StringComparison.OrdinalIgnoreCase) ? "/preview/***" : EscapeControls(path.Value ?? "/");
+
+    /// <summary>Control characters (CR, LF, tab, ESC…) as <c>\u000a</c>; everything else as it is.</summary>
+    internal static string EscapeControls(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            builder.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString());
+        }
+
+        return builder.ToString();
+    }
 }

@@ -22,6 +22,11 @@ public static class MediaExtensions
         builder.Services.AddScoped<MediaLibrary>();
         builder.Services.AddScoped<MediaQueries>();
         builder.Services.AddScoped<MediaUsage>();
+        // Files are public only while a published item uses them; each grant is one more way in (issue 19, item 11).
+        builder.Services.AddScoped<MediaAccess>();
+        builder.Services.AddScoped<ItemMediaGrants>();
+        builder.Services.AddScoped<IMediaAccessGrant, StaffMediaGrant>();
+        builder.Services.AddScoped<IMediaAccessGrant>(sp => sp.GetRequiredService<ItemMediaGrants>());
         builder.Services.AddScoped<MediaUploadLimitsFilter>();
         builder.Services.AddScoped<Features.Demo.DemoCovers>(); // demo covers go through this same pipeline
         return builder;

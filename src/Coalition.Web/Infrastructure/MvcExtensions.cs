@@ -1,5 +1,6 @@
 using Coalition.Web.Features.Localization;
 using Coalition.Web.Resources;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Coalition.Web.Infrastructure;
@@ -14,18 +15,24 @@ public static class MvcExtensions
             .AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add(new OversizedBodyResultFilter()); // 413, not 400, for a body too large to read
                 o.Conventions.Add(contentAdmin);
+                // Ids from the route, never from a form field or a GET's body (issue 19, item 7).
+                o.Conventions.Add(new RouteBindingConvention());
+                SafeMethodFormValueProviders.Reorder(o.ValueProviderFactories);
             })
             .ConfigureApplicationPartManager(parts => parts.FeatureProviders.Add(contentAdmin))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
-        builder.Services.AddAntiforgery(o =>
+        builder.Services.AddAntiforgery(o => o.FormFieldName = "__RequestVerificationToken");
+        OversizedBodyAntiforgery.Decorate(builder.Services);
+        builder.Services.AddOptions<AntiforgeryOptions>().Configure<PublicUrls>((o, urls) =>
         {
-            o.Cookie.Name = "coalition.af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.FormFieldName = "__RequestVerificationToken";
+            o.Cookie.Name = (urls.IsHttps ? "__Host-" : "") + "coalition.af";
+            o.Cookie.SecurePolicy = urls.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/";
         });
 
         // Cyrillic (Russian and Tajik letters) and typographic punctuation are written as is, not as &#x...; entities:
@@ -37,6 +44,8 @@ public static class MvcExtensions
                 System.Text.Unicode.UnicodeRanges.Cyrillic,
                 System.Text.Unicode.UnicodeRanges.CyrillicSupplement,
                 System.Text.Unicode.UnicodeRanges.GeneralPunctuation));
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IActionResultExecutor<LocalRedirectResult>, HeaderSafeLocalRedirectExecutor>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IActionResultExecutor<RedirectResult>, HeaderSafeRedirectExecutor>();
         builder.Services.AddScoped<AlternateLinks>();
         builder.Services.AddScoped<PageMeta>();
         return builder;

@@ -12,6 +12,9 @@ public static class RateLimitingExtensions
     public const string PasswordResetPolicy = "password-reset";
     public const string InvitationPolicy = "invitation";
     public const string SearchPolicy = "search";
+    public const string UploadPolicy = "upload";
+    public const string PasswordChangePolicy = "password-change";
+    public const string EventRegistrationPolicy = "event-registration";
 
     /// <summary>
     /// Per-IP sliding windows on the account POSTs (<see cref="RateLimitOptions"/>). A refused request gets 429 with
@@ -35,6 +38,9 @@ public static class RateLimitingExtensions
             o.AddPolicy(PasswordResetPolicy, http => PerIp(http, l.PasswordResetPermitLimit, l.PasswordResetWindowSeconds));
             o.AddPolicy(InvitationPolicy, http => PerIp(http, l.InvitationPermitLimit, l.InvitationWindowSeconds));
             o.AddPolicy(SearchPolicy, http => PerIp(http, l.SearchPermitLimit, l.SearchWindowSeconds));
+            o.AddPolicy(UploadPolicy, http => PerStaff(http, l.UploadPermitLimit, l.UploadWindowSeconds));
+            o.AddPolicy(PasswordChangePolicy, http => PerStaff(http, l.PasswordChangePermitLimit, l.PasswordChangeWindowSeconds));
+            o.AddPolicy(EventRegistrationPolicy, http => PerIp(http, l.EventRegistrationPermitLimit, l.EventRegistrationWindowSeconds));
         });
         return builder;
     }
@@ -46,7 +52,16 @@ public static class RateLimitingExtensions
     }
 
     private static RateLimitPartition<string> PerIp(HttpContext http, int permits, int windowSeconds) =>
-        RateLimitPartition.GetSlidingWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new SlidingWindowRateLimiterOptions
+        Window("ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), permits, windowSeconds);
+
+    /// <summary>Per signed-in account (the limiter runs after authentication); per address for anyone else.</summary>
+    private static RateLimitPartition<string> PerStaff(HttpContext http, int permits, int windowSeconds) =>
+        http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id
+            ? Window("staff:" + id, permits, windowSeconds)
+            : PerIp(http, permits, windowSeconds);
+
+    private static RateLimitPartition<string> Window(string partition, int permits, int windowSeconds) =>
+        RateLimitPartition.GetSlidingWindowLimiter(partition, _ => new SlidingWindowRateLimiterOptions
         {
             PermitLimit = permits,
             Window = TimeSpan.FromSeconds(windowSeconds),

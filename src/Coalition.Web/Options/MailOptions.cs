@@ -44,28 +44,10 @@ public sealed class MailOptions : IValidatableObject
     [Required(ErrorMessage = "Mail:PickupFolder is required.")]
     public string PickupFolder { get; set; } = "App_Data/mail";
 
-    /// <summary>
-    /// The portal's public address, for example <c>https://coalition.example.org</c>, from which links in e-mails are
-    /// made. Required with SMTP: a link must never be built from the Host header of the request, which an attacker
-    /// chooses. Default none: without SMTP, the address of the request is used.
-    /// </summary>
-    public Uri? LinkBaseUrl { get; set; }
-
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(SmtpHost);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (LinkBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
-        {
-            yield return new ValidationResult("Mail:LinkBaseUrl must be an absolute http or https address.", [nameof(LinkBaseUrl)]);
-        }
-
-        if (UsesSmtp && LinkBaseUrl is null)
-        {
-            yield return new ValidationResult(
-                "Mail:LinkBaseUrl must be set when Mail:SmtpHost is set, for example https://coalition.example.org.", [nameof(LinkBaseUrl)]);
-        }
-
         if (string.IsNullOrEmpty(SmtpUserName) != string.IsNullOrEmpty(SmtpPassword))
         {
             yield return new ValidationResult("Mail:SmtpUserName and Mail:SmtpPassword must be set together.", [nameof(SmtpUserName)]);

@@ -42,4 +42,27 @@ public sealed class RateLimitOptions
     /// <summary>The window of <see cref="SearchPermitLimit"/>, in seconds. Default 60.</summary>
     [Range(1, 86_400, ErrorMessage = "RateLimits:SearchWindowSeconds must be between 1 and 86400.")]
     public int SearchWindowSeconds { get; set; } = 60;
+
+    /// <summary>Uploads per staff member in <see cref="UploadWindowSeconds"/>: each one decodes and re-encodes images. Default 20.</summary>
+    [Range(1, 100_000, ErrorMessage = "RateLimits:UploadPermitLimit must be between 1 and 100000.")]
+    public int UploadPermitLimit { get; set; } = 20;
+
+    /// <summary>The window of <see cref="UploadPermitLimit"/>, in seconds. Default 60.</summary>
+    [Range(1, 86_400, ErrorMessage = "RateLimits:UploadWindowSeconds must be between 1 and 86400.")]
+    public int UploadWindowSeconds { get; set; } = 60;
+
+    /// <summary>Password changes per staff member in <see cref="PasswordChangeWindowSeconds"/> (a wrong current password also counts toward lockout). Default 5.</summary>
+    [Range(1, 100_000, ErrorMessage = "RateLimits:PasswordChangePermitLimit must be between 1 and 100000.")]
+    public int PasswordChangePermitLimit { get; set; } = 5;
+
+    /// <summary>The window of <see cref="PasswordChangePermitLimit"/>, in seconds. Default 300.</summary>
+    [Range(1, 86_400, ErrorMessage = "RateLimits:PasswordChangeWindowSeconds must be between 1 and 86400.")]
+    public int PasswordChangeWindowSeconds { get; set; } = 300;
+    /// <summary>Event registration and cancellation POSTs per window. Default 10.</summary>
+    [Range(1, 100_000, ErrorMessage = "RateLimits:EventRegistrationPermitLimit must be between 1 and 100000.")]
+    public int EventRegistrationPermitLimit { get; set; } = 10;
+
+    /// <summary>Window of the event-registration limit, in seconds. Default 600.</summary>
+    [Range(1, 86_400, ErrorMessage = "RateLimits:EventRegistrationWindowSeconds must be between 1 and 86400.")]
+    public int EventRegistrationWindowSeconds { get; set; } = 600;
 }

@@ -30,6 +30,17 @@ public sealed class SecurityOptions
     [Range(1, 168, ErrorMessage = "Security:SessionAbsoluteTimeoutHours must be between 1 and 168.")]
     public int SessionAbsoluteTimeoutHours { get; set; } = 12;
 
+    /// <summary>The OWASP figure for PBKDF2-HMAC-SHA256, and the default of <see cref="PasswordHashIterations"/>.</summary>
+    public const int RecommendedPasswordHashIterations = 600_000;
+
+    /// <summary>
+    /// PBKDF2-HMAC-SHA256 iterations of new password hashes. Default 600,000 (OWASP); a hash made with fewer is
+    /// re-made at the next sign-in. Only the test configuration lowers it (to 1,000), to keep each test sign-in fast;
+    /// never lower it in production.
+    /// </summary>
+    [Range(1_000, 10_000_000, ErrorMessage = "Security:PasswordHashIterations must be between 1,000 and 10,000,000.")]
+    public int PasswordHashIterations { get; set; } = RecommendedPasswordHashIterations;
+
     public TimeSpan InvitationLifetime => TimeSpan.FromHours(InvitationLifetimeHours);
 
     public TimeSpan PasswordResetLifetime => TimeSpan.FromMinutes(PasswordResetLifetimeMinutes);

@@ -68,7 +68,6 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
             ["Mail:SmtpPort"] = Smtp.Configuration.Port.ToString(CultureInfo.InvariantCulture),
             ["Mail:SmtpSecurity"] = "None",
             ["Mail:From"] = "portal@coalition.example",
-            ["Mail:LinkBaseUrl"] = "http://localhost",
             ["Security:RequireTwoFactorForAllStaff"] = "false",
             // Every request of a test run comes from one address: only the rate-limit tests, with their own factory, see a 429.
             ["RateLimits:SignInPermitLimit"] = "10000",
@@ -77,6 +76,11 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
             // Site search: the index under the temp folder too; searches unlimited except in the rate-limit test.
             ["Search:IndexPath"] = SearchIndexFolder,
             ["RateLimits:SearchPermitLimit"] = "100000",
+            ["RateLimits:UploadPermitLimit"] = "10000",
+            ["RateLimits:PasswordChangePermitLimit"] = "10000",
+            // Fast password hashing for test sign-ins; the production default (600,000) is asserted by PasswordPolicyTests.
+            ["Security:PasswordHashIterations"] = "1000",
+            ["RateLimits:EventRegistrationPermitLimit"] = "10000",
         };
         foreach (var (key, value) in settings)
         {

@@ -133,6 +133,235 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.ToTable("ContentRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("Coalition.Data.Entities.Event", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("City")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ContentChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventLanguage")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaRefs")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingRevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RegistrationClosesUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trainers")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TranslatedFromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TranslationGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnpublishUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedUtc");
+
+                    b.HasIndex("EndUtc");
+
+                    b.HasIndex("PendingRevisionId");
+
+                    b.HasIndex("Culture", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Culture", "StartUtc");
+
+                    b.HasIndex("TranslationGroupId", "Culture")
+                        .IsUnique();
+
+                    b.HasIndex("Culture", "Status", "PublishedUtc", "Id", "DeletedUtc", "UnpublishUtc")
+                        .HasDatabaseName("IX_Event_PublicList");
+
+                    b.ToTable("Events", (string)null);
+                });
+
+            modelBuilder.Entity("Coalition.Data.Entities.EventRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessibilityNeeds")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LanguageNeeds")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PersonalDataDeletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StatusChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CancelTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("EventGroupId", "EmailKey")
+                        .IsUnique();
+
+                    b.HasIndex("EventGroupId", "Status", "Sequence");
+
+                    b.ToTable("EventRegistrations", (string)null);
+                });
+
+            modelBuilder.Entity("Coalition.Data.Entities.EventRegistrationList", b =>
+                {
+                    b.Property<Guid>("EventGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventGroupId");
+
+                    b.ToTable("EventRegistrationLists", (string)null);
+                });
+
             modelBuilder.Entity("Coalition.Data.Entities.MediaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -498,6 +727,41 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.ToTable("SlugRedirects", (string)null);
                 });
 
+            modelBuilder.Entity("Coalition.Data.Entities.StaffDevice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BrowserFamily")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("StaffDevices", (string)null);
+                });
+
             modelBuilder.Entity("Coalition.Data.Entities.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -721,6 +985,25 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Coalition.Data.Entities.Event", b =>
+                {
+                    b.HasOne("Coalition.Data.Entities.ContentRevision", "PendingRevision")
+                        .WithMany()
+                        .HasForeignKey("PendingRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("PendingRevision");
+                });
+
+            modelBuilder.Entity("Coalition.Data.Entities.EventRegistration", b =>
+                {
+                    b.HasOne("Coalition.Data.Entities.EventRegistrationList", null)
+                        .WithMany()
+                        .HasForeignKey("EventGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Coalition.Data.Entities.NewsArticle", b =>
                 {
                     b.HasOne("Coalition.Data.Entities.MediaItem", "CoverMedia")
@@ -746,6 +1029,15 @@ namespace Coalition.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("PendingRevision");
+                });
+
+            modelBuilder.Entity("Coalition.Data.Entities.StaffDevice", b =>
+                {
+                    b.HasOne("Coalition.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -69,8 +69,8 @@ public sealed class AccountEmails(IStringLocalizer<SharedResource> t, IOptions<M
     }
 }
 
-/// <summary>Absolute links for e-mails: from <see cref="MailOptions.LinkBaseUrl"/>, never from the Host header when it is set.</summary>
-public sealed class AccountLinks(IOptions<MailOptions> options, IHttpContextAccessor http)
+/// <summary>Absolute links for e-mails: from <see cref="Infrastructure.PublicUrls"/>, never from the Host header.</summary>
+public sealed class AccountLinks(Infrastructure.PublicUrls urls)
 {
     public Uri Invitation(string userId, string token) => Build("account/invitation", userId, token);
 
@@ -78,10 +78,7 @@ public sealed class AccountLinks(IOptions<MailOptions> options, IHttpContextAcce
 
     private Uri Build(string path, string userId, string token)
     {
-        var root = options.Value.LinkBaseUrl
-            ?? new Uri(http.HttpContext?.Request is { } r ? $"{r.Scheme}://{r.Host}{r.PathBase}" : "http://localhost");
-        var rootText = root.ToString().EndsWith('/') ? root.ToString() : root + "/";
         var query = new QueryBuilder { { "user", userId }, { "token", token } };
-        return new Uri(new Uri(rootText), path + query.ToQueryString());
+        return new Uri(urls.Absolute(path + query.ToQueryString()));
     }
 }

@@ -59,6 +59,14 @@ public sealed class SingleUseAuthenticatorTokenProvider(CoalitionDbContext db, T
         var claimed = await db.Users
             .Where(u => u.Id == user.Id && (u.LastAuthenticatorTimeStep == null || u.LastAuthenticatorTimeStep < accepted))
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastAuthenticatorTimeStep, accepted));
+        if (claimed == 1)
+        {
+            // The tracked entity too: Identity saves the whole user after a sign-in (failed-count reset), and an old
+            // value written back would let the same code in again (issue 19, item 1). StaffUserStore never writes
+            // this column either; this keeps the object in memory truthful.
+            user.LastAuthenticatorTimeStep = accepted;
+        }
+
         return claimed == 1;
     }
 

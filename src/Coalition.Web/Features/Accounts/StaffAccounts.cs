@@ -23,7 +23,8 @@ public enum AccountChange
 }
 
 public sealed record StaffAccountRow(
-    string Id, string Email, string DisplayName, string Role, AccountStatus Status, bool TwoFactor, int RecoveryCodesLeft, DateTime CreatedUtc);
+    string Id, string Email, string DisplayName, string Role, AccountStatus Status, bool TwoFactor, int RecoveryCodesLeft, DateTime CreatedUtc,
+    bool ViewRegistrations = false);
 
 /// <summary>
 /// What an Administrator does to other accounts. Every change that takes away access also changes the security stamp,
@@ -48,7 +49,8 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
             Status(u),
             u.TwoFactorEnabled,
             codes.TryGetValue(u.Id, out var v) && !string.IsNullOrEmpty(v) ? v.Split(';').Length : 0,
-            u.CreatedUtc)).ToList();
+            u.CreatedUtc,
+            roles.Any(r => r.UserId == u.Id && r.Name == Roles.ViewRegistrations))).ToList();
     }
 
     public async Task<StaffAccountRow?> GetAsync(string id, CancellationToken ct = default) =>
@@ -72,7 +74,8 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
 
     public Task<AccountChange> ChangeRoleAsync(string id, string role, string? actorId) => ChangeAsync(id, async user =>
     {
-        var current = await users.GetRolesAsync(user);
+        // Only the main role changes; permissions such as ViewRegistrations stay.
+        var current = (await users.GetRolesAsync(user)).Where(r => Roles.All.Contains(r)).ToList();
         if (current.Count == 1 && current[0] == role)
         {
             return AccountChange.Done;
@@ -102,6 +105,40 @@ public sealed class StaffAccounts(CoalitionDbContext db, UserManager<StaffUser> 
         await audit.RecordAsync(AuditActions.RoleChange, nameof(StaffUser), user.Id, $"{string.Join(",", current)} → {role}");
         return AccountChange.Done;
     }, validRole: role);
+
+    /// <summary>
+    /// Grants or revokes a permission (<see cref="Roles.Permissions"/>). A revocation changes the security stamp, so
+    /// the person's sessions end within a minute.
+    /// </summary>
+    public Task<AccountChange> SetPermissionAsync(string id, string permission, bool granted) => ChangeAsync(id, async user =>
+    {
+        if (!Roles.Permissions.Contains(permission))
+        {
+            return AccountChange.NotFound;
+        }
+
+        if (await users.IsInRoleAsync(user, permission) == granted)
+        {
+            return AccountChange.Done;
+        }
+
+        if (granted)
+        {
+            await users.AddToRoleAsync(user, permission);
+        }
+        else
+        {
+            await users.RemoveFromRoleAsync(user, permission);
+        }
+
+        if (!Invitations.IsPending(user))
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        await audit.RecordAsync(AuditActions.PermissionChange, nameof(StaffUser), user.Id, $"{permission} {(granted ? "granted" : "revoked")}");
+        return AccountChange.Done;
+    });
 
     public Task<AccountChange> DisableAsync(string id, string? actorId) => ChangeAsync(id, async user =>
     {

@@ -19,7 +19,7 @@ public sealed partial class StaffSeeder(
 
     public async Task SeedAsync()
     {
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.All.Concat(Roles.Permissions))
         {
             if (!await roles.RoleExistsAsync(role))
             {

@@ -18,6 +18,33 @@ public sealed class StaffUserStore(CoalitionDbContext context, IdentityErrorDesc
     internal const string RecoveryCodeHashes = "RecoveryCodeHashes";
     private const string HashPrefix = "sha256:";
 
+    /// <summary>
+    /// Identity's update, except that <see cref="StaffUser.LastAuthenticatorTimeStep"/> is never written: only the
+    /// authenticator's atomic claim moves it. Identity saves every column of the user it loaded at the start of a
+    /// request, so a failed or successful sign-in that counted attempts wrote the step it had read back over a newer
+    /// one, and a used code worked again.
+    /// </summary>
+    public override async Task<IdentityResult> UpdateAsync(StaffUser user, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(user);
+        Context.Attach(user);
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        Context.Update(user);
+        Context.Entry(user).Property(u => u.LastAuthenticatorTimeStep).IsModified = false;
+        try
+        {
+            await Context.SaveChangesAsync(cancellationToken);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            return IdentityResult.Failed(ErrorDescriber.ConcurrencyFailure());
+        }
+
+        return IdentityResult.Success;
+    }
+
     public override Task ReplaceCodesAsync(StaffUser user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recoveryCodes);

@@ -28,6 +28,7 @@ public static class AuditActions
     public const string SignOut = "account.signout";
     public const string AccountCreate = "account.create";
     public const string RoleChange = "account.role-change";
+    public const string PermissionChange = "account.permission-change";
     public const string Invite = "account.invite";
     public const string InvitationResend = "account.invitation-resend";
     public const string InvitationAccept = "account.invitation-accept";
@@ -42,14 +43,23 @@ public static class AuditActions
     public const string Disable = "account.disable";
     public const string Enable = "account.enable";
     public const string SessionsRevoke = "account.sessions-revoke";
+    public const string NotMe = "account.not-me";
     public const string Unlock = "account.unlock";
+
+    // Event registrations (issue 12): by event and count, never by person.
+    public const string RegistrationsView = "registrations.view";
+    public const string RegistrationsExport = "registrations.export";
+    public const string RegistrationsChange = "registrations.change";
+    public const string RegistrationsWrite = "registrations.message";
+    public const string RegistrationsRetention = "registrations.retention";
 
     public static readonly IReadOnlyList<string> All =
     [
         Create, Edit, Publish, Unpublish, Schedule, Delete, Restore, Purge, Translate, Link, Unlink,
-        ShareLinkCreate, ShareLinkRevoke, MediaUpload, MediaUploadRejected, MediaEdit, MediaDelete, SignIn, SignInFailed, LockedOut, SignOut, AccountCreate, RoleChange,
+        ShareLinkCreate, ShareLinkRevoke, MediaUpload, MediaUploadRejected, MediaEdit, MediaDelete, SignIn, SignInFailed, LockedOut, SignOut, AccountCreate, RoleChange, PermissionChange,
         Invite, InvitationResend, InvitationAccept, PasswordResetRequest, PasswordReset, PasswordChange,
         TwoFactorEnable, TwoFactorReset, TwoFactorFailed, RecoveryCodeUsed, RecoveryCodesRegenerate,
         Disable, Enable, SessionsRevoke, Unlock,
+        RegistrationsView, RegistrationsExport, RegistrationsChange, RegistrationsWrite, RegistrationsRetention,
     ];
 }

@@ -36,6 +36,9 @@ public sealed class ContentSchedule(IServiceScopeFactory scopes, TimeProvider cl
         return next;
     }
 
+    /// <summary>Goes up on every content change: what was worked out before it is stale.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
     /// <summary>Content changed: work the moments out again on the next request.</summary>
     public void Invalidate()
     {

@@ -9,10 +9,11 @@ namespace Coalition.Web.Features.Demo;
 /// Fills an empty database with demo news written from the project's public facts.
 /// Runs only when <c>Seed:Demo</c> is true and there is no content yet; it never touches existing data.
 /// </summary>
-public sealed partial class DemoContentSeeder(CoalitionDbContext db, MarkdownRenderer renderer, DemoCovers covers, TimeProvider clock, ILogger<DemoContentSeeder> logger)
+public sealed partial class DemoContentSeeder(CoalitionDbContext db, MarkdownRenderer renderer, DemoCovers covers, DemoEventSeeder events, TimeProvider clock, ILogger<DemoContentSeeder> logger)
 {
     public async Task SeedAsync()
     {
+        await events.SeedAsync();
         if (await db.News.AnyAsync())
         {
             return;

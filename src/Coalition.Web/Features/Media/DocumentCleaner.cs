@@ -29,6 +29,9 @@ public sealed class DocumentCleaner(IOptions<MediaOptions> options)
     [
         ".exe", ".dll", ".com", ".scr", ".msi", ".bat", ".cmd", ".ps1", ".vbs", ".vbe", ".js", ".jse", ".wsf", ".hta",
         ".jar", ".sh", ".lnk", ".html", ".htm", ".xhtml", ".svg", ".svgz", ".docm", ".xlsm", ".pptm", ".dotm", ".xltm", ".apk",
+        // Server-side scripts: harmless to a reader, but a web server that unpacks the archive would run them.
+        ".php", ".php3", ".php4", ".php5", ".php7", ".phtml", ".phar", ".asp", ".aspx", ".ashx", ".asmx", ".ascx", ".cshtml",
+        ".vbhtml", ".jsp", ".jspx", ".war", ".cgi", ".pl", ".py", ".rb", ".bash", ".ksh", ".csh", ".zsh", ".psm1", ".htaccess",
     ];
 
     /// <summary>Writes the cleaned copy of <paramref name="upload"/> to <paramref name="outputPath"/>.</summary>
@@ -221,6 +224,88 @@ public sealed class DocumentCleaner(IOptions<MediaOptions> options)
             {
                 removed.Add(MetadataFields.Xmp);
             }
+        }
+
+        if (StripActive(pdf))
+        {
+            removed.Add(MetadataFields.Scripts);
+        }
+    }
+
+    /// <summary>Keys that run something: document JavaScript, actions on opening, on events (/AA), and launching programs.</summary>
+    private static readonly string[] ActiveKeys = ["/JavaScript", "/JS", "/OpenAction", "/AA"];
+
+    /// <summary>What a /Launch action would start, per platform.</summary>
+    private static readonly string[] LaunchKeys = ["/F", "/Win", "/Mac", "/Unix"];
+
+    /// <summary>
+    /// Removes JavaScript and automatic actions from every dictionary of the file (catalog, names tree, pages,
+    /// annotations, form fields): a PDF reader in a browser or on a phone would run them. A /Launch action loses what it
+    /// would launch. True when anything was removed.
+    /// </summary>
+    private static bool StripActive(PdfDocument pdf)
+    {
+        var any = false;
+        var dictionaries = new List<PdfDictionary>();
+        var seen = new HashSet<PdfItem>(ReferenceEqualityComparer.Instance);
+        foreach (var root in pdf.Internals.GetAllObjects().Prepend(pdf.Internals.Catalog))
+        {
+            Collect(root, dictionaries, seen);
+        }
+
+        foreach (var dictionary in dictionaries)
+        {
+            foreach (var key in ActiveKeys)
+            {
+                any |= dictionary.Elements.Remove(key);
+            }
+
+            if (dictionary.Elements.GetName("/S") is "/Launch" or "/JavaScript")
+            {
+                foreach (var key in LaunchKeys)
+                {
+                    any |= dictionary.Elements.Remove(key);
+                }
+
+                dictionary.Elements.SetName("/S", "/GoTo");
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>The dictionary or array and every dictionary written inside it (not behind references: those are objects of their own).</summary>
+    private static void Collect(PdfItem item, List<PdfDictionary> found, HashSet<PdfItem> seen)
+    {
+        if (!seen.Add(item))
+        {
+            return;
+        }
+
+        switch (item)
+        {
+            case PdfDictionary dictionary:
+                found.Add(dictionary);
+                foreach (var value in dictionary.Elements.Values)
+                {
+                    if (value is PdfDictionary or PdfArray)
+                    {
+                        Collect(value, found, seen);
+                    }
+                }
+
+                break;
+            case PdfArray array:
+                foreach (var value in array.Elements)
+                {
+                    if (value is PdfDictionary or PdfArray)
+                    {
+                        Collect(value, found, seen);
+                    }
+                }
+
+                break;
         }
     }
 

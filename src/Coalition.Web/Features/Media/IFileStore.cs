@@ -27,7 +27,7 @@ public static partial class StoredNames
 
     public static bool IsValid(string? name) => name is not null && Pattern().IsMatch(name);
 
-    [GeneratedRegex("^[a-f0-9]{32}(-[0-9]{2,5})?\\.(webp|jpg|pdf|docx|xlsx|zip)$")]
+    [GeneratedRegex("^[a-f0-9]{32}(-[0-9]{1,5})?\\.(webp|jpg|pdf|docx|xlsx|zip)$")]
     internal static partial Regex Pattern();
 }
 

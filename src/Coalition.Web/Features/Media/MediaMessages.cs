@@ -69,6 +69,7 @@ public static class MediaMessages
             MetadataFields.CustomProperties => t["custom properties"],
             MetadataFields.People => t["list of reviewers"],
             MetadataFields.Software => t["program that made the file"],
+            MetadataFields.Scripts => t["scripts and automatic actions"],
             _ => t["other document properties"],
         };
     }

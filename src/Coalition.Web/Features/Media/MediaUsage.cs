@@ -34,6 +34,37 @@ public sealed class MediaUsage(CoalitionDbContext db)
         return uses.OrderBy(u => u.ContentType, StringComparer.Ordinal).ThenBy(u => u.Id).ThenBy(u => u.Kind).ToList();
     }
 
+    /// <summary>Whether an item the public can see at <paramref name="nowUtc"/> uses the file in what the public sees
+    /// (its published row: cover or text; a pending revision does not count until it is published).</summary>
+    public async Task<bool> IsUsedPubliclyAsync(MediaItem item, DateTime nowUtc, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        foreach (var type in Publishing.ContentTypes.All.Select(d => d.EntityType))
+        {
+            var method = typeof(MediaUsage).GetMethod(nameof(IsUsedPubliclyInAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(type);
+            if (await (Task<bool>)method.Invoke(this, [item, nowUtc, ct])!)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the item <paramref name="itemId"/> of <paramref name="contentType"/> (the CLR type's name) uses the file, drafts and pending changes included.</summary>
+    public async Task<bool> IsUsedByAsync(MediaItem item, string contentType, int itemId, CancellationToken ct = default) =>
+        (await FindAsync(item, ct)).Any(u => u.Id == itemId && string.Equals(u.ContentType, contentType, StringComparison.Ordinal));
+
+    private Task<bool> IsUsedPubliclyInAsync<T>(MediaItem item, DateTime nowUtc, CancellationToken ct)
+        where T : ContentItem
+    {
+        var link = MediaUrls.Prefix + item.StorageKey;
+        var token = Publishing.ContentDefinition.MediaRefToken(item.Id);
+        return Publishing.ContentVisibility.VisibleToPublic(db.Set<T>().AsNoTracking(), nowUtc)
+            .AnyAsync(x => (x.MediaRefs != null && x.MediaRefs.Contains(token)) || x.BodyMarkdown.Contains(link), ct);
+    }
+
     private async Task<List<MediaUse>> FindInAsync<T>(MediaItem item, CancellationToken ct)
         where T : ContentItem
     {

@@ -33,6 +33,9 @@ public static class MetadataFields
     public const string Software = "software";
     public const string OtherProperties = "other";
 
+    /// <summary>PDF JavaScript and automatic actions (/JavaScript, /JS, /OpenAction, /AA, /Launch).</summary>
+    public const string Scripts = "scripts";
+
     public static string Join(IEnumerable<string> codes) => string.Join(',', codes.Distinct(StringComparer.Ordinal));
 
     public static IReadOnlyList<string> Split(string? stored) =>

@@ -6,20 +6,39 @@ using Microsoft.EntityFrameworkCore;
 namespace Coalition.Web.Features.Publishing;
 
 /// <summary>What the public may read, for any content type: lists, one item by slug, its translations.</summary>
-public sealed class ContentQueries(CoalitionDbContext db, MediaQueries media, TimeProvider clock)
+public sealed class ContentQueries(CoalitionDbContext db, MediaQueries media, TimeProvider clock, PublicCounts? counts = null)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// One page of a public list, newest first. The count is remembered until content changes or the next scheduled
+    /// moment, and pages in the second half are read from the oldest end, so the last page of 100,000 items costs what
+    /// the first does.
+    /// </summary>
     public async Task<PagedList<ContentSummary>> ListPublicAsync<T>(string culture, int page, int pageSize, CancellationToken ct = default)
         where T : ContentItem
     {
         var query = db.Set<T>().AsNoTracking().Where(x => x.Culture == culture).VisibleToPublic(Now);
-        var total = await query.CountAsync(ct);
+        var total = counts is null
+            ? await query.CountAsync(ct)
+            : await counts.GetAsync(typeof(T).Name, culture, () => query.CountAsync(ct), ct);
         var pageCount = PagedList<ContentSummary>.PagesFor(total, pageSize);
-        var items = await SummariesAsync(
-            query.OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id).Skip((page - 1) * pageSize).Take(pageSize),
-            culture,
-            ct);
+        var skip = (page - 1) * pageSize;
+        List<ContentSummary> items;
+        if (page > 1 && skip * 2 > total)
+        {
+            var fromOldest = Math.Max(0, total - skip - pageSize);
+            var take = Math.Min(pageSize, total - skip);
+            items = take <= 0 ? [] : await SummariesAsync(
+                query.OrderBy(x => x.PublishedUtc).ThenBy(x => x.Id).Skip(fromOldest).Take(take), culture, ct);
+            items.Reverse();
+        }
+        else
+        {
+            items = await SummariesAsync(
+                query.OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id).Skip(skip).Take(pageSize), culture, ct);
+        }
+
         return new PagedList<ContentSummary>(items, page, pageCount, total);
     }
 

@@ -29,6 +29,13 @@ public sealed partial class MarkdownRenderer
 
     private readonly HtmlSanitizer _sanitizer;
 
+    /// <summary>"//host", "\\host", "/\\host": browsers read all three as a link to another host on the page's scheme.</summary>
+    internal static bool SchemeRelative(string url)
+    {
+        var u = url.TrimStart();
+        return u.Length >= 2 && u[0] is '/' or '\\' && u[1] is '/' or '\\';
+    }
+
     public MarkdownRenderer()
     {
         var options = new HtmlSanitizerOptions
@@ -61,6 +68,12 @@ public sealed partial class MarkdownRenderer
                 && !e.OriginalUrl.StartsWith("/media/", StringComparison.Ordinal))
             {
                 e.SanitizedUrl = null;
+            }
+            else if (e.SanitizedUrl is { } url && SchemeRelative(url))
+            {
+                // Issue 19 item 11 (hardening): "//evil.example" inherits the page's scheme, so it is judged as
+                // that scheme: written out as https (the only web scheme allowed), never left to the page.
+                e.SanitizedUrl = "https://" + url.TrimStart().TrimStart('/', '\\').Replace('\\', '/');
             }
         };
         _sanitizer.PostProcessNode += (_, e) =>

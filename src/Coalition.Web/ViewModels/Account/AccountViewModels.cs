@@ -100,3 +100,11 @@ public sealed class EnableAuthenticatorViewModel
 }
 
 public sealed record RecoveryCodesViewModel(IReadOnlyList<string>? NewCodes, int CodesLeft);
+
+/// <summary>The hidden fields of the "this was not me" confirmation.</summary>
+public sealed class NotMeViewModel
+{
+    public string User { get; set; } = "";
+
+    public string Token { get; set; } = "";
+}

@@ -120,7 +120,7 @@ public sealed class SessionTests(TwoFactorRequiredAppFactory app)
     }
 
     [Fact]
-    public async Task Cookies_AreHttpOnly_SameSiteLax_AndSecureOnHttps()
+    public async Task Cookies_AreHttpOnly_SameSiteStrict_AndSecureOnHttps()
     {
         var staff = await app.CreateStaffAsync(Roles.Editor, twoFactor: false);
         foreach (var secure in new[] { false, true })
@@ -129,7 +129,7 @@ public sealed class SessionTests(TwoFactorRequiredAppFactory app)
             using var response = await browser.SubmitFormAsync("/account/login", "/account/login", new() { ["Email"] = staff.Email, ["Password"] = staff.Password });
             var auth = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("coalition.auth=", StringComparison.Ordinal));
             Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains("samesite=lax", auth, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("samesite=strict", auth, StringComparison.OrdinalIgnoreCase);
             Assert.Equal(secure, auth.Contains("secure", StringComparison.OrdinalIgnoreCase));
             Assert.DoesNotContain("expires", auth, StringComparison.OrdinalIgnoreCase);
         }

@@ -5,6 +5,7 @@ using Coalition.Web.Features.Accounts;
 using Coalition.Web.Features.Media;
 using Microsoft.EntityFrameworkCore;
 using Coalition.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coalition.IntegrationTests.Features.Media;
 
@@ -169,7 +170,8 @@ public sealed class MediaUploadTests(SmallUploadsAppFactory app) : IClassFixture
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
             Assert.Equal("default-src 'none'; sandbox", response.Headers.GetValues("Content-Security-Policy").Single());
             Assert.Equal("same-origin", response.Headers.GetValues("Cross-Origin-Resource-Policy").Single());
-            Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
+            // Not used by a published item yet: served to staff only, and never cached (issue 19, item 11).
+            Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         }
     }
 
@@ -190,6 +192,14 @@ public sealed class MediaUploadTests(SmallUploadsAppFactory app) : IClassFixture
     {
         const string name = "Доклад о пытках — Ҳисобот 2021.pdf";
         var item = await UploadOkAsync(MediaFixtures.PdfWithAuthor(), name, altEn: null);
+        // A file is public only while a published item uses it (issue 19, item 11).
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var editor = scope.ServiceProvider.GetRequiredService<Coalition.Web.Features.Publishing.ContentEditor<NewsArticle>>();
+            var published = await editor.CreateAsync(new Coalition.Web.Features.Publishing.ContentInput("en", $"Report {Guid.NewGuid():N}", null, null, $"[The report]({MediaUrls.Of(item)})", 0), Coalition.Web.Features.Publishing.SaveAction.Publish, null);
+            Assert.True(published.Succeeded);
+        }
+
         using var anonymous = app.CreateClient();
 
         using var response = await anonymous.GetAsync(MediaUrls.Of(item));

@@ -18,6 +18,7 @@ public sealed class FixedPagesTests(FixedPagesTests.ProductionAppFactory factory
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
+            builder.UseSetting("Site:PublicBaseUrl", "http://localhost"); // required in Production (issue 19, item 6)
         }
     }
 

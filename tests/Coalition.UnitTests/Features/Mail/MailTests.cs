@@ -18,13 +18,12 @@ public sealed class MailTests
     }
 
     [Fact]
-    public void MailOptions_WithSmtp_RequireAFixedLinkBaseUrl()
+    public void SiteOptions_PublicBaseUrl_IsASchemeAndHostOnly()
     {
-        var options = new MailOptions { SmtpHost = "smtp.example.org" };
-        Assert.Contains(Validate(options), r => r.MemberNames.Contains(nameof(MailOptions.LinkBaseUrl)));
-
-        options.LinkBaseUrl = new Uri("https://coalition.example.org");
-        Assert.Empty(Validate(options));
+        // Links in e-mails come from Site:PublicBaseUrl (PublicUrls), which Production requires; Mail has no address of its own.
+        Assert.Empty(ValidateSite(new SiteOptions { PublicBaseUrl = new Uri("https://coalition.example.org") }));
+        Assert.NotEmpty(ValidateSite(new SiteOptions { PublicBaseUrl = new Uri("ftp://example.org") }));
+        Assert.NotEmpty(ValidateSite(new SiteOptions { PublicBaseUrl = new Uri("https://coalition.example.org/portal?x=1") }));
     }
 
     [Fact]
@@ -33,7 +32,6 @@ public sealed class MailTests
         Assert.NotEmpty(Validate(new MailOptions { From = "not an address" }));
         Assert.NotEmpty(Validate(new MailOptions { SmtpPort = 0 }));
         Assert.NotEmpty(Validate(new MailOptions { SmtpUserName = "user" }));
-        Assert.NotEmpty(Validate(new MailOptions { LinkBaseUrl = new Uri("ftp://example.org") }));
     }
 
     [Fact]
@@ -64,6 +62,13 @@ public sealed class MailTests
                 Directory.Delete(folder, recursive: true);
             }
         }
+    }
+
+    private static List<ValidationResult> ValidateSite(SiteOptions options)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        return results;
     }
 
     private static List<ValidationResult> Validate(object options)

@@ -58,15 +58,20 @@ public sealed class AccountsController(
     [HttpPost("{id}/role")]
     public async Task<IActionResult> Role(string id, string role) => Done(id, await accounts.ChangeRoleAsync(id, role, UserId), t["Role changed."]);
 
+    [HttpPost("{id}/view-registrations")]
+    public async Task<IActionResult> ViewRegistrations([FromRoute] string id, bool granted) =>
+        Done(id, await accounts.SetPermissionAsync(id, Roles.ViewRegistrations, granted),
+            granted ? t["The permission to see event registrations was granted."] : t["The permission to see event registrations was revoked."]);
+
     [HttpPost("{id}/disable")]
-    public async Task<IActionResult> Disable(string id) => Done(id, await accounts.DisableAsync(id, UserId), t["Account disabled. Its sessions end within a minute."]);
+    public async Task<IActionResult> Disable(string id) => Done(id, await accounts.DisableAsync(id, UserId), t["Account disabled. Its sessions have ended."]);
 
     [HttpPost("{id}/enable")]
     public async Task<IActionResult> Enable(string id) => Done(id, await accounts.EnableAsync(id), t["Account enabled."]);
 
     [HttpPost("{id}/sign-out-everywhere")]
     public async Task<IActionResult> SignOutEverywhere(string id) =>
-        Done(id, await accounts.SignOutEverywhereAsync(id), t["All sessions of this account end within a minute."]);
+        Done(id, await accounts.SignOutEverywhereAsync(id), t["All sessions of this account have ended."]);
 
     [HttpPost("{id}/unlock")]
     public async Task<IActionResult> Unlock(string id) => Done(id, await accounts.UnlockAsync(id), t["Account unlocked."]);

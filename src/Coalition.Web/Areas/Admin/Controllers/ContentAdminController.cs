@@ -166,7 +166,7 @@ public sealed class ContentAdminController<T>(ContentAdminServices<T> services) 
         }
 
         var token = await services.ShareLinks.CreateAsync(ContentType, id, days <= 0 ? services.Publishing.Value.ShareLinkDays : days);
-        TempData[NewShareKey] = $"{Request.Scheme}://{Request.Host}/preview/{token}";
+        TempData[NewShareKey] = services.PublicUrls.Absolute($"/preview/{token}"); // issue 19 item 6: never the Host header
         Notice(Text["A share link was created. Copy it now: it is shown only once."]);
         return RedirectToAction("Edit", new { id });
     }
@@ -528,9 +528,13 @@ public sealed class ContentAdminServices<T>(
     IAuthorizationService authorization,
     IOptions<PublishingOptions> publishing,
     IStringLocalizer<SharedResource> text,
-    TimeProvider clock)
+    TimeProvider clock,
+    Infrastructure.PublicUrls publicUrls)
     where T : ContentItem, new()
 {
+    /// <summary>Absolute URLs (share links) from the configured public address (issue 19, item 6).</summary>
+    public Infrastructure.PublicUrls PublicUrls => publicUrls;
+
     public ContentEditor<T> Editor => editor;
     public ContentAdminQueries Queries => queries;
     public RevisionStore Revisions => revisions;

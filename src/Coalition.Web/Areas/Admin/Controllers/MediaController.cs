@@ -27,6 +27,7 @@ public sealed class MediaController(
 
     [HttpPost("upload")]
     [MediaUploadLimits]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimitingExtensions.UploadPolicy)]
     public async Task<IActionResult> Upload(MediaUploadForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);

@@ -1,0 +1,66 @@
+using Coalition.Data.Entities;
+using Coalition.IntegrationTests.Infrastructure;
+using Coalition.Web.Features.Events;
+using Coalition.Web.Features.Localization;
+using Coalition.Web.Features.Publishing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coalition.IntegrationTests.Features.Events;
+
+/// <summary>Events made through the app's own <see cref="ContentEditor{T}"/>, as staff would.</summary>
+internal static class EventFixtures
+{
+    public static async Task<(int Id, string Slug, Guid Group)> CreateEventAsync(
+        this CoalitionAppFactory factory,
+        int capacity = 20,
+        string culture = "en",
+        TimeSpan? startsIn = null,
+        TimeSpan? closesIn = null,
+        bool cancelled = false,
+        Guid? group = null,
+        string? title = null)
+    {
+        var start = factory.UtcNow + (startsIn ?? TimeSpan.FromDays(10));
+        var fields = new EventFields
+        {
+            Start = DushanbeTime.ToLocal(start),
+            End = DushanbeTime.ToLocal(start.AddHours(7)),
+            City = EventCity.Khujand,
+            Venue = "Room 3, Example Street 1",
+            Audience = "Young lawyers",
+            EventLanguage = "Russian",
+            Capacity = capacity,
+            RegistrationCloses = closesIn is { } c ? DushanbeTime.ToLocal(factory.UtcNow + c) : null,
+            Trainers = "Trainer One | lawyer\nTrainer Two | monitor",
+            Cancelled = cancelled,
+        };
+        await using var scope = factory.Services.CreateAsyncScope();
+        var editor = scope.ServiceProvider.GetRequiredService<ContentEditor<Event>>();
+        var result = await editor.CreateAsync(
+            new ContentInput(culture, title ?? $"Seminar {Guid.NewGuid():N}", null, "A seminar.", "## Programme\n\nMorning: monitoring.", 0, Fields: fields),
+            SaveAction.Publish,
+            userId: null,
+            translationGroupId: group);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create the event: {result.Outcome} {result.Field} {result.Detail}.");
+        }
+
+        var item = await editor.FindAsync(result.Id);
+        return (item!.Id, item.Slug, item.TranslationGroupId);
+    }
+
+    public static Dictionary<string, string> Form(string email, string name = "Test Person") => new()
+    {
+        ["Form.Name"] = name,
+        ["Form.Email"] = email,
+        ["Form.Phone"] = "+992 00 000 0000",
+        ["Form.Organisation"] = "Example NGO",
+        ["Form.Consent"] = "true",
+    };
+
+    public static async Task<HttpResponseMessage> RegisterAsync(this HttpClient client, string culture, string slug, string email, string name = "Test Person") =>
+        await client.PostFormAsync($"/{culture}/events/{slug}", $"/{culture}/events/{slug}/register", Form(email, name));
+
+    public static string NewEmail() => $"person-{Guid.NewGuid():N}@example.org";
+}
