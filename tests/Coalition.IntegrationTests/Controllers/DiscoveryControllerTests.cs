@@ -13,7 +13,8 @@ namespace Coalition.IntegrationTests.Controllers;
 /// <summary>
 /// What search engines, feed readers and link previews read: sitemaps, robots.txt, Atom feeds, canonical links,
 /// OpenGraph/Twitter tags and JSON-LD; all with absolute links from Site:PublicBaseUrl, never from the Host header.
-/// On the demo content, which has covers and translations.
+/// On the demo content, which has covers, translations and events; over https, as the configured address says
+/// (the antiforgery cookie of the event registration form is then Secure-only).
 /// </summary>
 public sealed class DiscoveryControllerTests(DiscoveryControllerTests.DiscoveryAppFactory factory) : IClassFixture<DiscoveryControllerTests.DiscoveryAppFactory>
 {
@@ -30,7 +31,7 @@ public sealed class DiscoveryControllerTests(DiscoveryControllerTests.DiscoveryA
     [Fact]
     public async Task Robots_AllowsThePublicSite_DisallowsStaffAreas_NamesTheSitemap()
     {
-        using var client = factory.CreateBrowser();
+        using var client = factory.CreateBrowser(https: true);
         var robots = await client.GetStringAsync(new Uri("/robots.txt", UriKind.Relative));
         var lines = robots.Split('\n');
         Assert.Contains("User-agent: *", lines);
@@ -55,7 +56,7 @@ public sealed class DiscoveryControllerTests(DiscoveryControllerTests.DiscoveryA
 
         factory.Clock.Advance(TimeSpan.FromMinutes(2));
         var (_, live) = await factory.CreateNewsAsync("Sitemap live", publish: true);
-        using var client = factory.CreateBrowser();
+        using var client = factory.CreateBrowser(https: true);
 
         var index = XDocument.Parse(await client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)));
         Assert.Equal(Sm + "sitemapindex", index.Root!.Name);
@@ -116,7 +117,7 @@ public sealed class DiscoveryControllerTests(DiscoveryControllerTests.DiscoveryA
     {
         var (id, ru) = await factory.CreateNewsAsync("Переведённая статья для карты", publish: true);
         var (_, en) = await factory.TranslateNewsAsync(id, "en", "Translated sitemap article");
-        using var client = factory.CreateBrowser();
+        using var client = factory.CreateBrowser(https: true);
 
         var set = XDocument.Parse(await client.GetStringAsync(new Uri("/ru/sitemap.xml", UriKind.Relative)));
         var url = set.Root!.Elements(Sm + "url").Single(u => u.Element(Sm + "loc")!.Value == $"{Origin}/ru/news/{ru}");
@@ -133,7 +134,7 @@ public sealed class DiscoveryControllerTests(DiscoveryControllerTests.DiscoveryA
     [InlineData("/ru/feed.atom", "ru")]
     public async Task Feed_ParsedBackWithTheSyndicationReader_HasAbsoluteLinksSummariesAndCovers(string path, string culture)
     {
-        using var client = factory.CreateBrowser();
+        using var client = factory.CreateBrowser(https: true);
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("application/atom+xml", response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
@@ -178,14 +179,14 @@ public sealed class DiscoveryControllerTests(DiscoveryControllerTests.DiscoveryA
     public async Task Feed_ScheduledArticle_IsLeftOutUntilItsTime()
     {
         var slug = await CreateAsync("Feed embargo article", SaveAction.Schedule, factory.UtcNow.AddDays(1), null);
-        using var client = factory.CreateBrowser();
+        using var client = factory.CreateBrowser(https: true);
         Assert.DoesNotContain(slug, await client.GetStringAsync(new Uri("/ru/news/feed.atom", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Feed_TypeWithoutAFeed_IsNotFound()
     {
-        using var client = factory.CreateBrowser();
+        using var client = factory.CreateBrowser(https: true);
         using var response = await client.GetAsync(new Uri("/ru/about/feed.atom", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -196,7 +197,7 @@ public sealed class DiscoveryControllerTests(DiscoveryControllerTests.DiscoveryA
         var slug = await factory.QueryDbAsync(db => Task.FromResult(db.Set<NewsArticle>()
             .Where(a => a.Culture == "en" && a.CoverMediaId != null && a.Status == PublicationStatus.Published && a.DeletedUtc == null)
             .OrderBy(a => a.Id).Select(a => a.Slug).First()));
-        using var client = factory.CreateBrowser();
+        using var client = factory.CreateBrowser(https: true);
         var page = await client.GetDocumentAsync($"/en/news/{slug}?utm_source=x&page=1");
 
         Assert.Equal($"{Origin}/en/news/{slug}", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
@@ -227,9 +228,27 @@ public sealed class DiscoveryControllerTests(DiscoveryControllerTests.DiscoveryA
     }
 
     [Fact]
+    public async Task EventPage_JsonLd_IsAnEventWithDushanbeTimesAndAPlace()
+    {
+        var now = factory.UtcNow;
+        var slug = await factory.QueryDbAsync(db => Task.FromResult(db.Set<Event>().VisibleToPublic(now)
+            .Where(e => e.Culture == "ru").OrderBy(e => e.Id).Select(e => e.Slug).First()));
+        using var client = factory.CreateBrowser(https: true);
+        var page = await client.GetDocumentAsync($"/ru/events/{slug}");
+
+        var json = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
+        Assert.Equal("Event", json.GetProperty("@type").GetString());
+        Assert.EndsWith("+05:00", json.GetProperty("startDate").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("+05:00", json.GetProperty("endDate").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Place", json.GetProperty("location").GetProperty("@type").GetString());
+        Assert.Equal($"{Origin}/ru/events/{slug}", json.GetProperty("url").GetString());
+        Assert.Equal($"{Origin}/ru/events/{slug}", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task HomePage_HasOrganizationJsonLd_AndFeedLinks()
     {
-        using var client = factory.CreateBrowser();
+        using var client = factory.CreateBrowser(https: true);
         var page = await client.GetDocumentAsync("/ru");
 
         Assert.Equal($"{Origin}/ru/", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
@@ -250,7 +269,7 @@ public sealed class DiscoveryControllerTests(DiscoveryControllerTests.DiscoveryA
     [InlineData("/en/search", "/en/search")]
     public async Task PublicPage_Canonical_KeepsOnlyThePageNumber(string path, string canonical)
     {
-        using var client = factory.CreateBrowser();
+        using var client = factory.CreateBrowser(https: true);
         var page = await client.GetDocumentAsync(path);
         Assert.Equal(Origin + canonical, page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
     }
@@ -263,7 +282,7 @@ public sealed class DiscoveryControllerTests(DiscoveryControllerTests.DiscoveryA
             await factory.CreateNewsAsync($"Paging article {i}", publish: true, culture: "tg");
         }
 
-        using var client = factory.CreateBrowser();
+        using var client = factory.CreateBrowser(https: true);
         var page = await client.GetDocumentAsync("/tg/news?page=2&utm_campaign=x&untranslated=1");
         Assert.Equal($"{Origin}/tg/news?page=2", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
     }
@@ -272,7 +291,7 @@ public sealed class DiscoveryControllerTests(DiscoveryControllerTests.DiscoveryA
     public async Task Page_JsonLdWithMarkupInTheTitle_CannotCloseItsScript()
     {
         var (_, slug) = await factory.CreateNewsAsync("Title </script><script>alert(1)</script>", publish: true);
-        using var client = factory.CreateBrowser();
+        using var client = factory.CreateBrowser(https: true);
         var html = await client.GetStringAsync(new Uri($"/ru/news/{slug}", UriKind.Relative));
         Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
         var page = await client.GetDocumentAsync($"/ru/news/{slug}");
@@ -294,7 +313,7 @@ public sealed class DiscoveryControllerTests(DiscoveryControllerTests.DiscoveryA
         var slug = await factory.QueryDbAsync(db => Task.FromResult(db.Set<NewsArticle>().Where(a => a.Culture == "ru" && a.Status == PublicationStatus.Published).Select(a => a.Slug).First()));
         foreach (var url in new[] { path, $"/ru/news/{slug}" })
         {
-            using var client = factory.CreateBrowser();
+            using var client = factory.CreateBrowser(https: true);
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
             request.Headers.Host = "evil.example";
             request.Headers.Add("X-Forwarded-Host", "evil.example");
