@@ -24,6 +24,7 @@ builder.AddCoalitionMvc();
 builder.AddCoalitionCaching();
 builder.AddCoalitionMedia();
 builder.AddCoalitionLegalAid();
+builder.AddCoalitionDiscovery();
 builder.AddCoalitionEvents();
 builder.AddCoalitionHealth();
 builder.AddCoalitionMirror(args); // and export-mirror --to DIR: docs/operations.md

@@ -20,6 +20,8 @@ public sealed partial class AccessibilityTests(PortalFixture portal, ITestOutput
         "/ru/contacts",
         "/tg/",
         "/en/news",
+        "/ru/search",
+        "/ru/search?q=zzqqxx",
         "/account/login",
         "/account/forgot-password",
         "/ru/press",
@@ -74,6 +76,14 @@ public sealed partial class AccessibilityTests(PortalFixture portal, ITestOutput
     {
         var page = await NewPageAsync();
         await page.GotoAsync(path);
+        await AssertAccessibleAsync(page);
+    }
+
+    [SkippableFact]
+    public async Task Search_page_with_results_has_no_serious_accessibility_violations()
+    {
+        var page = await NewPageAsync();
+        await Journeys.SearchJourney.WaitForResultsAsync(page, "/ru/search?q=" + Uri.EscapeDataString("пытки"));
         await AssertAccessibleAsync(page);
     }
 

@@ -52,24 +52,24 @@ public sealed class PressController(
     public async Task<IActionResult> Feed([FromRoute] string culture, [FromServices] PublicUrls urls, [FromServices] IOptions<PressOptions> options, [FromServices] TimeProvider clock, CancellationToken ct)
     {
         var releases = await press.LatestAsync(culture, options.Value.FeedSize, ct);
-        var entries = new List<FeedEntry>();
+        var entries = new List<AtomEntry>();
         foreach (var release in releases)
         {
             var model = await press.ReleaseAsync(release, ct);
             var path = $"/{culture}/press/{release.Slug}";
-            entries.Add(new FeedEntry(urls.Absolute(path), release.Title, release.Summary, urls.Absolute(path), release.PublishedUtc!.Value,
-                release.ContentChangedUtc > release.PublishedUtc ? release.ContentChangedUtc : release.PublishedUtc.Value)
+            entries.Add(new AtomEntry(urls.Absolute(path), release.Title, release.Summary, urls.Absolute(path), release.PublishedUtc!.Value,
+                release.ContentChangedUtc > release.PublishedUtc ? release.ContentChangedUtc : release.PublishedUtc.Value, Category: null, Enclosure: null)
             {
-                Enclosures = model.Documents.Select(d => new FeedEnclosure(urls.Absolute($"{path}/files/{d.StoredName}"),
-                        d.ContentType, d.SizeBytes, d.DisplayName))
-                    .Concat(model.Photos.Select(p => new FeedEnclosure(urls.Absolute($"{path}/files/{p.DownloadName}"), "image/jpeg", 0, p.Image.Alt)))
+                Attachments = model.Documents.Select(d => new AtomEnclosure(urls.Absolute($"{path}/files/{d.StoredName}"), d.ContentType, 0) { Length = d.SizeBytes, Title = d.DisplayName })
+                    .Concat(model.Photos.Select(p => new AtomEnclosure(urls.Absolute($"{path}/files/{p.DownloadName}"), "image/jpeg", 0) { Title = p.Image.Alt }))
                     .ToList(),
             });
         }
 
         var title = $"{t["Press releases"]} — {t["Coalition against Torture and Impunity in Tajikistan"]}";
         var self = urls.Absolute($"/{culture}/press/feed.atom");
-        var bytes = AtomFeed.Build(self, title, self, urls.Absolute($"/{culture}/press"), culture, entries, clock.GetUtcNow().UtcDateTime);
+        var info = new AtomFeedInfo(self, title, self, urls.Absolute($"/{culture}/press"), t["Coalition against Torture and Impunity in Tajikistan"], culture);
+        var bytes = AtomFeed.Write(info, entries, clock.GetUtcNow().UtcDateTime);
         Response.Headers.CacheControl = "public, max-age=300";
         return File(bytes, AtomFeed.ContentType);
     }

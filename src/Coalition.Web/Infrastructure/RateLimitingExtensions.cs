@@ -14,6 +14,7 @@ public static class RateLimitingExtensions
     public const string PasswordResetPolicy = "password-reset";
     public const string InvitationPolicy = "invitation";
     public const string LegalAidRequestPolicy = "legal-aid-request";
+    public const string SearchPolicy = "search";
     public const string UploadPolicy = "upload";
     public const string PasswordChangePolicy = "password-change";
     public const string EventRegistrationPolicy = "event-registration";
@@ -45,6 +46,7 @@ public static class RateLimitingExtensions
             o.AddPolicy(PasswordChangePolicy, http => PerStaff(http, prefix + PasswordChangePolicy, l.PasswordChangePermitLimit, l.PasswordChangeWindowSeconds));
             o.AddPolicy(EventRegistrationPolicy, http => PerIp(http, prefix + EventRegistrationPolicy, l.EventRegistrationPermitLimit, l.EventRegistrationWindowSeconds));
             o.AddPolicy(LegalAidRequestPolicy, http => PerIp(http, prefix + LegalAidRequestPolicy, l.LegalAidRequestPermitLimit, l.LegalAidRequestWindowSeconds));
+            o.AddPolicy(SearchPolicy, http => PerIp(http, prefix + SearchPolicy, l.SearchPermitLimit, l.SearchWindowSeconds));
         });
         return builder;
     }

@@ -42,6 +42,13 @@ public sealed class RateLimitOptions
     /// <summary>Window of the Legal Aid request limit, in seconds. Default 3600.</summary>
     [Range(1, 86_400, ErrorMessage = "RateLimits:LegalAidRequestWindowSeconds must be between 1 and 86400.")]
     public int LegalAidRequestWindowSeconds { get; set; } = 3600;
+    /// <summary>Search-page requests per IP address in <see cref="SearchWindowSeconds"/> (site search, issue 14). Default 60.</summary>
+    [Range(1, 10_000_000, ErrorMessage = "RateLimits:SearchPermitLimit must be between 1 and 10000000.")]
+    public int SearchPermitLimit { get; set; } = 60;
+
+    /// <summary>The window of <see cref="SearchPermitLimit"/>, in seconds. Default 60.</summary>
+    [Range(1, 86_400, ErrorMessage = "RateLimits:SearchWindowSeconds must be between 1 and 86400.")]
+    public int SearchWindowSeconds { get; set; } = 60;
 
     /// <summary>Uploads per staff member in <see cref="UploadWindowSeconds"/>: each one decodes and re-encodes images. Default 20.</summary>
     [Range(1, 100_000, ErrorMessage = "RateLimits:UploadPermitLimit must be between 1 and 100000.")]

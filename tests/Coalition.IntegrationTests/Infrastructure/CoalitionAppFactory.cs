@@ -74,6 +74,9 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
             ["RateLimits:PasswordResetPermitLimit"] = "10000",
             ["RateLimits:InvitationPermitLimit"] = "10000",
             ["Campaigns:MessagePermitLimit"] = "10000",
+            // Site search: the index under the temp folder too; searches unlimited except in the rate-limit test.
+            ["Search:IndexPath"] = SearchIndexFolder,
+            ["RateLimits:SearchPermitLimit"] = "100000",
             ["RateLimits:UploadPermitLimit"] = "10000",
             ["RateLimits:PasswordChangePermitLimit"] = "10000",
             // Fast password hashing for test sign-ins; the production default (600,000) is asserted by PasswordPolicyTests.
@@ -89,6 +92,9 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
     }
 
     public string DatabasePath => _databasePath;
+
+    /// <summary>Where the app keeps its search index (<c>Search:IndexPath</c>).</summary>
+    public string SearchIndexFolder => Path.Combine(_filesFolder, "search");
 
     /// <summary>Where the app keeps uploaded media (<c>Media:DataFolder</c>).</summary>
     public string MediaFolder => Path.Combine(_filesFolder, "media");

@@ -23,6 +23,38 @@ public sealed class EventDefinition : ContentDefinition<Event, EventFields>
 
     /// <summary>An event moves from upcoming to past, and its registration closes, at these times: cached lists follow.</summary>
     public override IReadOnlyList<string> ScheduleColumns => [nameof(Event.StartUtc), nameof(Event.EndUtc), nameof(Event.RegistrationClosesUtc)];
+    // Site search and structured data (issue 14): the venue is searchable; the page carries schema.org Event.
+    public override string SchemaType => "Event";
+
+    public override string SearchText(ContentItem item) =>
+        item is Event { Venue: { Length: > 0 } venue } ? base.SearchText(item) + " " + venue : base.SearchText(item);
+
+    public override void DescribeSchema(ContentItem item, System.Text.Json.Nodes.JsonObject node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        if (item is not Event e)
+        {
+            return;
+        }
+
+        // Times in Dushanbe time with its offset: schema.org's way to give the time zone.
+        node["startDate"] = Discovery.HeadTags.SchemaTime(e.StartUtc);
+        node["endDate"] = Discovery.HeadTags.SchemaTime(e.EndUtc);
+        node["eventStatus"] = e.Cancelled ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled";
+        node["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode";
+        node["location"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["@type"] = "Place",
+            ["name"] = string.IsNullOrWhiteSpace(e.Venue) ? e.City.ToString() : e.Venue,
+            ["address"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["@type"] = "PostalAddress",
+                ["addressLocality"] = e.City.ToString(),
+                ["addressCountry"] = "TJ",
+            },
+        };
+        node["organizer"] = new System.Text.Json.Nodes.JsonObject { ["@type"] = "Organization", ["name"] = "Coalition against Torture and Impunity in Tajikistan" };
+    }
 
     protected override EventFields Read(Event item) => new()
     {

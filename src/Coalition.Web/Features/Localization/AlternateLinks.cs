@@ -17,6 +17,9 @@ public sealed class AlternateLinks
         _fallbackPath = sectionPath;
     }
 
+    /// <summary>Whether the page shows one item (a controller called <see cref="ForItem"/>): the head tags then describe it.</summary>
+    public bool ShowsItem => _itemPaths is not null;
+
     /// <summary>The link to each language, in site order, for a page at <paramref name="path"/>.</summary>
     public IReadOnlyList<LanguageLink> Resolve(PathString path, QueryString query)
     {

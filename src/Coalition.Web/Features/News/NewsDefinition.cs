@@ -17,6 +17,8 @@ public sealed class NewsDefinition : ContentDefinition<NewsArticle, NewsFields>
     public override string SectionPath => "news";
     public override string FieldsPartial => "~/Areas/Admin/Views/Content/Fields/_News.cshtml";
     public override string PublicView => "~/Views/News/Show.cshtml";
+    public override bool HasFeed => true;
+    public override string SchemaType => "NewsArticle";
 
     protected override NewsFields Read(NewsArticle item) => new() { CoverMediaId = item.CoverMediaId, CampaignGroupId = item.CampaignGroupId };
 

@@ -133,6 +133,34 @@ public abstract class ContentDefinition
     /// <summary>Cards in lists show a cover image: the entity implements <see cref="IHasCoverImage"/>.</summary>
     public bool HasCover => typeof(IHasCoverImage).IsAssignableFrom(EntityType);
 
+    // Discovery seams (site search, feeds, structured data; issue 14). The defaults keep every type as it was.
+
+    /// <summary>
+    /// The words the site search finds the item by, besides its title (indexed on its own, ranked higher): by default
+    /// the summary and the text as plain words. Override to add a type's own fields (an event's city and venue).
+    /// </summary>
+    public virtual string SearchText(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return string.IsNullOrWhiteSpace(item.Summary) ? Search.PlainText.FromHtml(item.BodyHtml) : item.Summary + "\n" + Search.PlainText.FromHtml(item.BodyHtml);
+    }
+
+    /// <summary>The type has an Atom feed of its own at <c>/{culture}/{SectionPath}/feed.atom</c>. Default false.</summary>
+    public virtual bool HasFeed => false;
+
+    /// <summary>Items are in the site-wide feed <c>/{culture}/feed.atom</c>. Default: types with a section of their own.</summary>
+    public virtual bool InSiteFeed => SectionPath.Length > 0;
+
+    /// <summary>The schema.org type of the item's JSON-LD ("NewsArticle", "Event"); null (the default) for none.</summary>
+    public virtual string? SchemaType => null;
+
+    /// <summary>Adds the type's own properties to the item's JSON-LD (an event's startDate, endDate and location).
+    /// The shared code has already set name, description, url, inLanguage and image, and for *Article types
+    /// headline, datePublished, dateModified, author and publisher.</summary>
+    public virtual void DescribeSchema(ContentItem item, System.Text.Json.Nodes.JsonObject node)
+    {
+    }
+
     /// <summary>The partial view that edits <see cref="FieldsType"/> inside the shared edit form; null for none.</summary>
     public virtual string? FieldsPartial => null;
 

@@ -16,17 +16,17 @@ public sealed class AtomFeedTests
     }
 
     [Fact]
-    public void Build_WritesAtomThatTheSyndicationReaderReadsBack()
+    public void Write_WritesAtomThatTheSyndicationReaderReadsBack()
     {
         var published = new DateTime(2020, 5, 5, 5, 0, 0, DateTimeKind.Utc);
-        var entry = new FeedEntry("https://coalition.example.org/en/press/launch", "Launch & <start>", "Summary with ünïcode — and «quotes»",
-            "https://coalition.example.org/en/press/launch", published, published.AddHours(1))
+        var entry = new AtomEntry("https://coalition.example.org/en/press/launch", "Launch & <start>", "Summary with ünïcode — and «quotes»",
+            "https://coalition.example.org/en/press/launch", published, published.AddHours(1), Category: null, Enclosure: null)
         {
-            Enclosures = [new FeedEnclosure("https://coalition.example.org/en/press/launch/files/a.pdf", "application/pdf", 1234, "Release.pdf")],
+            Attachments = [new AtomEnclosure("https://coalition.example.org/en/press/launch/files/a.pdf", "application/pdf", 0) { Length = 1234, Title = "Release.pdf" }],
         };
 
-        var feed = Parse(AtomFeed.Build("https://coalition.example.org/en/press/feed.atom", "Press releases", "https://coalition.example.org/en/press/feed.atom",
-            "https://coalition.example.org/en/press", "en", [entry], published));
+        var feed = Parse(AtomFeed.Write(new AtomFeedInfo("https://coalition.example.org/en/press/feed.atom", "Press releases", "https://coalition.example.org/en/press/feed.atom",
+            "https://coalition.example.org/en/press", "Coalition", "en"), [entry], published));
 
         Assert.Equal("Press releases", feed.Title.Text);
         Assert.Equal("en", feed.Language);
@@ -43,10 +43,10 @@ public sealed class AtomFeedTests
     }
 
     [Fact]
-    public void Build_WithoutEntries_IsStillAValidFeed()
+    public void Write_WithoutEntries_IsStillAValidFeed()
     {
         var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        var feed = Parse(AtomFeed.Build("https://x.example/ru/press/feed.atom", "Пресс-релизы", "https://x.example/ru/press/feed.atom", "https://x.example/ru/press", "ru", [], now));
+        var feed = Parse(AtomFeed.Write(new AtomFeedInfo("https://x.example/ru/press/feed.atom", "Пресс-релизы", "https://x.example/ru/press/feed.atom", "https://x.example/ru/press", "Coalition", "ru"), [], now));
         Assert.Empty(feed.Items);
         Assert.Equal(new DateTimeOffset(now), feed.LastUpdatedTime);
     }
