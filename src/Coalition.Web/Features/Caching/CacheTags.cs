@@ -37,6 +37,10 @@ public static class CacheTags
 
     public static string Search(string culture) => "search:" + culture;
 
+    // Read on every cacheable request: worked out once from the definitions, which do not change while the app runs.
+    private static readonly HashSet<string> Sections =
+        ContentTypes.All.Select(d => d.SectionPath).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The tags of the page at <paramref name="path"/>, and its language (null outside the language sections).</summary>
     public static (IReadOnlyList<string> Tags, string? Culture) ForPath(string path)
     {
@@ -50,7 +54,7 @@ public static class CacheTags
 
         var culture = segments[0];
         tags.Add(Culture(culture));
-        var sections = ContentTypes.All.Select(d => d.SectionPath).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var sections = Sections;
         switch (segments.Length)
         {
             case 1:
