@@ -161,6 +161,15 @@ public sealed partial class MailOutbox(
 
             var row = await db.OutgoingMails.AsNoTracking().Where(m => m.Id == id)
                 .Select(m => new { m.Content, m.Attempts, m.CreatedUtc }).SingleAsync(ct);
+            if (now - row.CreatedUtc >= options.Value.GiveUpAfter)
+            {
+                // Too old to be of use (an instance that was down for days, a restored backup): not sent late.
+                await db.OutgoingMails.Where(m => m.Id == id && m.LeaseHolder == holder).ExecuteDeleteAsync(CancellationToken.None);
+                LogGivenUp(logger, row.Attempts, (int)(now - row.CreatedUtc).TotalHours, "too old");
+                givenUp++;
+                continue;
+            }
+
             try
             {
                 await sender.SendAsync(Read(row.Content), ct);
