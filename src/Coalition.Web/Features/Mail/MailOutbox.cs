@@ -215,7 +215,7 @@ public sealed partial class MailOutbox(
     public async Task<MailBacklog> BacklogAsync(CancellationToken ct = default)
     {
         var waiting = await db.OutgoingMails.CountAsync(ct);
-        var oldest = waiting == 0 ? (DateTime?)null : await db.OutgoingMails.MinAsync(m => m.CreatedUtc, ct);
+        var oldest = await db.OutgoingMails.OrderBy(m => m.CreatedUtc).Select(m => (DateTime?)m.CreatedUtc).FirstOrDefaultAsync(ct);
         return new MailBacklog(waiting, oldest);
     }
 
