@@ -10,27 +10,44 @@ namespace Coalition.Web.Features.Caching;
 /// The next minute at which the public site of a language changes by time alone: a scheduled item goes live, an item
 /// expires, an embargo ends, a campaign window opens or closes (<see cref="ContentDefinition.ScheduleColumns"/>).
 /// Cached pages are keyed by it, so none outlives that moment, with no job and no restart. Kept in memory and worked
-/// out again when the moment passes or content changes.
+/// out again when the moment passes, when content changes here, and at least every <see cref="Recheck"/>: a change
+/// saved on another instance raises no event on this one, and the cache key changes as soon as the moment is known.
 /// </summary>
-public sealed class ContentSchedule(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class ContentSchedule(IServiceScopeFactory scopes, TimeProvider clock, IServiceProvider services)
 {
-    private readonly ConcurrentDictionary<string, DateTime?> _next = new(StringComparer.Ordinal);
+    /// <summary>How long a worked-out moment is trusted before the database is asked again.</summary>
+    public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, (DateTime? Next, DateTime CheckedUtc)> _next = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTime?> _seen = new(StringComparer.Ordinal);
     private long _generation;
 
     /// <summary>The next moment after now in <paramref name="culture"/>, or null when nothing is scheduled.</summary>
     public async ValueTask<DateTime?> NextMomentAsync(string culture, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (_next.TryGetValue(culture, out var known) && (known is null || known > now))
+        if (_next.TryGetValue(culture, out var known) && (known.Next is null || known.Next > now) && now - known.CheckedUtc < Recheck)
         {
-            return known;
+            return known.Next;
         }
 
         var generation = Interlocked.Read(ref _generation);
         var next = await ComputeAsync(culture, now, ct);
         if (generation == Interlocked.Read(ref _generation))
         {
-            _next[culture] = next;
+            _next[culture] = (next, now);
+        }
+
+        // A recheck found a moment nobody told this instance about (scheduled on another one): pages cached under the
+        // old moment would outlive the new one, so the language's pages are rendered again.
+        // (Kept apart from the memo, which a local change clears.)
+        var seenBefore = _seen.TryGetValue(culture, out var seen);
+        _seen[culture] = next;
+        // The store is asked for here, not injected: it depends on the cache options, which depend on this class.
+        if (seenBefore && seen != next && (seen is null || seen > now)
+            && services.GetService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>() is { } cache)
+        {
+            await cache.EvictByTagAsync(CacheTags.Culture(culture), ct);
         }
 
         return next;

@@ -130,6 +130,27 @@ public sealed class OutputCacheTests(CoalitionAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task ScheduleSavedOnAnotherInstance_IsHonouredWithinTheRecheck_WithNoEventHere()
+    {
+        using var visitor = factory.CreateBrowser();
+        var title = "С другого экземпляра " + Guid.NewGuid().ToString("N")[..6];
+        var (id, _) = await factory.CreateNewsAsync(title, publish: false);
+        Assert.DoesNotContain(title, await visitor.GetStringAsync(new Uri("/ru/news", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.True(await CachedAsync(visitor, "/ru/news"));
+
+        // Another instance schedules the article: this one gets no event, and its cached list knows no such moment.
+        var goesLive = factory.UtcNow.AddMinutes(5);
+        await factory.ExecuteDbAsync(db => db.News.Where(n => n.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(n => n.Status, PublicationStatus.Published)
+            .SetProperty(n => n.PublishedUtc, goesLive)));
+
+        factory.Clock.Advance(Coalition.Web.Features.Caching.ContentSchedule.Recheck);
+        Assert.DoesNotContain(title, await visitor.GetStringAsync(new Uri("/ru/news", UriKind.Relative)), StringComparison.Ordinal);
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Contains(title, await visitor.GetStringAsync(new Uri("/ru/news", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AltTextEdit_ShowsAtOnceOnTheArticleThatUsesTheImage()
     {
         using var editor = await factory.SignedInClientAsync(Roles.Editor);
