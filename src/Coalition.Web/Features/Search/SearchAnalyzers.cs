@@ -134,7 +134,6 @@ public static class SearchFields
     public const string Path = "path";
     public const string Summary = "summary";
     public const string Published = "published";
-    public const string PublishedSort = "published_sort";
     public const string Until = "until";
     public const string Version = "version";
     public const string StoredTitle = "stored_title";

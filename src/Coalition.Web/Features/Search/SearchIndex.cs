@@ -165,24 +165,28 @@ public sealed partial class SearchIndex(
             }, Occur.MUST);
         }
 
+        // What is not visible now is excluded with MUST_NOT: the scheduled and the expired are few, so these ranges
+        // are cheap, where a filter of everything visible would be built over every entry on every search. No
+        // culture clause is needed: each language has its own fields (title_ru, text_en…).
         var now = nowUtc.Ticks;
-        var filter = new BooleanQuery
+        var visible = new BooleanQuery
         {
-            { new TermQuery(new Term(SearchFields.Culture, culture)), Occur.MUST },
-            { NumericRangeQuery.NewInt64Range(SearchFields.Published, null, now, true, true), Occur.MUST },
-            { NumericRangeQuery.NewInt64Range(SearchFields.Until, now, null, false, true), Occur.MUST },
+            { query, Occur.MUST },
+            { NumericRangeQuery.NewInt64Range(SearchFields.Published, now, null, false, true), Occur.MUST_NOT },
+            { NumericRangeQuery.NewInt64Range(SearchFields.Until, null, now, true, true), Occur.MUST_NOT },
         };
         if (typeName is not null)
         {
-            filter.Add(new TermQuery(new Term(SearchFields.Type, typeName)), Occur.MUST);
+            visible.Add(new ConstantScoreQuery(new TermQuery(new Term(SearchFields.Type, typeName))) { Boost = 0f }, Occur.MUST);
         }
 
         var searcher = searchers.Acquire();
         try
         {
             var wanted = Math.Min(page * pageSize, MaxResults);
-            var sort = new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.PublishedSort, SortFieldType.INT64, true));
-            var top = searcher.Search(query, new QueryWrapperFilter(filter), Math.Max(1, wanted), sort, true, false);
+            var ranked = new RankedCollector(Math.Max(1, wanted));
+            searcher.Search(visible, ranked);
+            var top = ranked.TopDocs();
             var total = Math.Min(top.TotalHits, MaxResults);
             var hits = new List<SearchHit>();
             var textHighlighter = Highlighter(query, SearchFields.Text(culture), new SimpleSpanFragmenterFactory(SnippetLength));
@@ -302,6 +306,7 @@ public sealed partial class SearchIndex(
     {
         var rows = await ContentSets.Of(db, type)
             .Where(x => x.Status == PublicationStatus.Published && x.DeletedUtc == null && x.PublishedUtc != null)
+            .OrderBy(x => x.PublishedUtc).ThenBy(x => x.Id) // written oldest first: among equal scores, newer ranks first
             .Select(x => new { x.Id, x.Version })
             .ToListAsync(ct);
         var wanted = rows.ToDictionary(r => KeyOf(type, r.Id), r => r.Version, StringComparer.Ordinal);
@@ -317,7 +322,8 @@ public sealed partial class SearchIndex(
         var stale = rows.Where(r => !_indexed.TryGetValue(KeyOf(type, r.Id), out var v) || v != r.Version).Select(r => r.Id).ToList();
         foreach (var batch in stale.Chunk(500))
         {
-            var items = await ContentSets.Of(db, type).Where(x => batch.Contains(x.Id)).ToListAsync(ct);
+            var items = await ContentSets.Of(db, type).Where(x => batch.Contains(x.Id))
+                .OrderBy(x => x.PublishedUtc).ThenBy(x => x.Id).ToListAsync(ct);
             foreach (var item in items.Where(IsIndexable))
             {
                 Write(type, item);
@@ -346,7 +352,6 @@ public sealed partial class SearchIndex(
             new TextField(SearchFields.Title(culture), Clean(item.Title), Field.Store.YES),
             new TextField(SearchFields.Text(culture), Clean(type.SearchText(item)), Field.Store.YES),
             new Int64Field(SearchFields.Published, published, Field.Store.YES),
-            new NumericDocValuesField(SearchFields.PublishedSort, published),
             new Int64Field(SearchFields.Until, item.UnpublishUtc?.Ticks ?? long.MaxValue, Field.Store.NO),
             new StoredField(SearchFields.Version, item.Version),
         };
