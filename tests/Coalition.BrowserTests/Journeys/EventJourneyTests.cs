@@ -80,6 +80,7 @@ public sealed class EventJourneyTests(PortalFixture portal, ITestOutputHelper ou
         // The place goes to the person waiting, who is told by mail and is confirmed.
         var promoted = await MailAsync(second, T("A place is free for you: {0}", title));
         Assert.Contains(T("A place has become free, and it is yours: you are now registered for this event."), promoted.TextBody, StringComparison.Ordinal);
+        PickupMail.LinkTo(promoted, "/ru/events/registration/cancel"); // their own new cancel link
         Assert.Equal(RegistrationStatus.Cancelled, await Portal.RegistrationStatusAsync(first));
         Assert.Equal(RegistrationStatus.Confirmed, await Portal.RegistrationStatusAsync(second));
         await other.GotoAsync($"/ru/events/{slug}");

@@ -231,10 +231,12 @@ public sealed class EventRegistrations(CoalitionDbContext db, EventMails mails, 
                 registration.Sequence = sequence;
             }
 
+            // A promotion mail carries a fresh cancel link (the one in the older mail stops working).
+            var token = tell == EventMailKind.Promoted ? NewToken(registration) : null;
             await db.SaveChangesAsync(ct);
             if (tell is { } kind)
             {
-                notices.Add(new RegistrationNotice(kind, registration));
+                notices.Add(new RegistrationNotice(kind, registration, CancelToken: token));
             }
 
             notices.AddRange(await PromoteAsync(group, ct));
@@ -364,7 +366,8 @@ public sealed class EventRegistrations(CoalitionDbContext db, EventMails mails, 
         {
             registration.Status = RegistrationStatus.Confirmed;
             registration.StatusChangedUtc = now;
-            notices.Add(new RegistrationNotice(EventMailKind.Promoted, registration));
+            // The mail says "the place is yours" and, like every confirmation, carries a private cancel link.
+            notices.Add(new RegistrationNotice(EventMailKind.Promoted, registration, CancelToken: NewToken(registration)));
         }
 
         await db.SaveChangesAsync(ct);

@@ -38,6 +38,7 @@ public sealed class EventCapacityListenerTests(CoalitionAppFactory factory) : IC
             await StatusesAsync(group));
         var mail = await factory.WaitForSubjectAsync(first, "A place is free for you");
         Assert.Contains("now registered", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/en/events/registration/cancel?token=", mail.TextBody, StringComparison.Ordinal);
         Assert.False(factory.HasMail(second, "A place is free for you"));
 
         // Two more places: the second person waiting is promoted, and one place is left for the public.
