@@ -29,6 +29,7 @@ public abstract class CoalitionDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<StaffDevice> StaffDevices => Set<StaffDevice>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
     public DbSet<LegalAidKey> LegalAidKeys => Set<LegalAidKey>();
     public DbSet<LegalAidRequest> LegalAidRequests => Set<LegalAidRequest>();
     public DbSet<LegalAidNote> LegalAidNotes => Set<LegalAidNote>();

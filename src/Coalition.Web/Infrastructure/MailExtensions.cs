@@ -7,7 +7,10 @@ namespace Coalition.Web.Infrastructure;
 
 public static class MailExtensions
 {
-    /// <summary>Outgoing e-mail: SMTP through MailKit when <c>Mail:SmtpHost</c> is set, otherwise .eml files in <c>Mail:PickupFolder</c>.</summary>
+    /// <summary>
+    /// Outgoing e-mail: SMTP through MailKit when <c>Mail:SmtpHost</c> is set, otherwise .eml files in <c>Mail:PickupFolder</c>;
+    /// queued messages go through the durable, encrypted outbox with retries (<see cref="MailOutbox"/>).
+    /// </summary>
     public static WebApplicationBuilder AddCoalitionMail(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<MailOptions>()
@@ -21,7 +24,9 @@ public static class MailExtensions
             ? sp.GetRequiredService<SmtpMailSender>()
             : sp.GetRequiredService<PickupFolderMailSender>());
         builder.Services.AddSingleton<MailQueue>();
-        builder.Services.AddHostedService<MailQueueWorker>();
+        builder.Services.AddScoped<MailOutbox>();
+        builder.Services.AddHostedService<MailOutboxWorker>();
+        builder.Services.AddHealthChecks().AddCheck<MailOutboxHealthCheck>("mail", tags: [HealthExtensions.ReadyTag]);
         builder.Services.AddScoped<AccountEmails>();
         builder.Services.AddScoped<AccountLinks>();
         return builder;

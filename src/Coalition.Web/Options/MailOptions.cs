@@ -4,7 +4,7 @@ using MailKit.Security;
 namespace Coalition.Web.Options;
 
 /// <summary>
-/// Outgoing e-mail (invitations, password resets). Section <c>Mail</c>. With <see cref="SmtpHost"/> set, mail goes
+/// Outgoing e-mail (invitations, password resets, event and press mails). Section <c>Mail</c>. With <see cref="SmtpHost"/> set, mail goes
 /// through that SMTP server; without it, each message is written as an <c>.eml</c> file to <see cref="PickupFolder"/>,
 /// which is what Development uses so that a new developer can read an invitation without a mail server.
 /// </summary>
@@ -43,6 +43,16 @@ public sealed class MailOptions : IValidatableObject
     /// <summary>Folder for .eml files when no SMTP host is set, relative to the content root unless absolute. Default <c>App_Data/mail</c>.</summary>
     [Required(ErrorMessage = "Mail:PickupFolder is required.")]
     public string PickupFolder { get; set; } = "App_Data/mail";
+
+    /// <summary>
+    /// How long an e-mail that cannot be sent (the SMTP server is down or refuses it) is retried, in hours from when it
+    /// was queued; after that it is deleted unsent, and the log says so without its address or subject. Default 48
+    /// (two days). Retries come after 1, 2, 5, 10 and 30 minutes, then hourly.
+    /// </summary>
+    [Range(1, 336, ErrorMessage = "Mail:GiveUpAfterHours must be between 1 and 336 (two weeks).")]
+    public int GiveUpAfterHours { get; set; } = 48;
+
+    public TimeSpan GiveUpAfter => TimeSpan.FromHours(GiveUpAfterHours);
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(SmtpHost);
 

@@ -19,7 +19,7 @@ public sealed class HealthTests(CoalitionAppFactory factory) : IClassFixture<Coa
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal("{\"status\":\"Healthy\",\"checks\":{\"database\":\"Healthy\",\"files\":\"Healthy\"}}", body);
+        Assert.Equal("{\"status\":\"Healthy\",\"checks\":{\"mail\":\"Healthy\",\"database\":\"Healthy\",\"files\":\"Healthy\"}}", body);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
     }
 
@@ -47,7 +47,7 @@ public sealed class HealthTests(CoalitionAppFactory factory) : IClassFixture<Coa
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         var body = await ready.Content.ReadAsStringAsync();
-        Assert.Equal("{\"status\":\"Unhealthy\",\"checks\":{\"database\":\"Healthy\",\"files\":\"Unhealthy\"}}", body);
+        Assert.Equal("{\"status\":\"Unhealthy\",\"checks\":{\"mail\":\"Healthy\",\"database\":\"Healthy\",\"files\":\"Unhealthy\"}}", body);
         Assert.DoesNotContain("secret", body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }

@@ -1,87 +1,75 @@
 using System.Threading.Channels;
-using Coalition.Web.Features.Jobs;
-using Coalition.Web.Options;
-using Microsoft.Extensions.Options;
 using MimeKit;
+using MimeKit.Utils;
 
 namespace Coalition.Web.Features.Mail;
 
 /// <summary>
-/// Messages sent after the response, so that the time a form takes does not depend on whether a message was sent
-/// (the password-reset form must not reveal which addresses have an account). Bounded: when full, messages are dropped
-/// and logged rather than held in memory.
+/// Where features hand over an e-mail. <see cref="Enqueue"/> only puts the message in memory and returns at once, so
+/// the time a form takes does not depend on whether a message was sent (the password-reset form must not reveal
+/// which addresses have an account); <see cref="MailOutboxWorker"/> stores it in the durable, encrypted
+/// <see cref="MailOutbox"/> straight away, and sends it from there with retries (docs/decisions/0021-durable-mail-outbox.md).
+/// Bounded: should the database stall and the hand-off fill, messages are dropped and logged rather than held in memory.
 /// </summary>
-public sealed partial class MailQueue(ILogger<MailQueue> logger)
+public sealed partial class MailQueue(ILogger<MailQueue> logger) : IDisposable
 {
+    internal const int Capacity = 1000;
+
     private readonly Channel<MimeMessage> _channel = Channel.CreateBounded<MimeMessage>(
-        new BoundedChannelOptions(200) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = false });
+
+    private readonly SemaphoreSlim _due = new(0, 1);
 
     internal ChannelReader<MimeMessage> Reader => _channel.Reader;
 
+    /// <summary>
+    /// Queues <paramref name="message"/> for sending. A message without a Message-Id gets one; a message whose id was
+    /// already given (a job that builds its messages with fixed ids, on two instances) is sent once.
+    /// </summary>
     public void Enqueue(MimeMessage message)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        if (string.IsNullOrEmpty(message.MessageId))
+        {
+            message.MessageId = MimeUtils.GenerateMessageId();
+        }
+
         if (!_channel.Writer.TryWrite(message))
         {
             LogDropped(logger);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The outgoing mail queue is full; a message was dropped")]
-    private static partial void LogDropped(ILogger logger);
-}
+    /// <summary>No more messages: the worker stores what is left and stops (at shutdown).</summary>
+    internal void Complete() => _channel.Writer.TryComplete();
 
-/// <summary>
-/// Sends queued messages one by one. A failure is logged (without addresses) and the next message goes on.
-/// Each message is first claimed by its Message-Id in the database (<see cref="JobLeases"/>): when two instances are
-/// given the same message (a job that builds its messages with fixed ids, such as press alerts), only one sends it.
-/// </summary>
-public sealed partial class MailQueueWorker(
-    MailQueue queue,
-    IMailSender sender,
-    JobLeases leases,
-    IOptions<MailOptions> options,
-    IHostEnvironment environment,
-    ILogger<MailQueueWorker> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Wakes the sender: a message was just stored.</summary>
+    internal void SignalDue()
     {
-        if (!options.Value.UsesSmtp && !environment.IsDevelopment())
-        {
-            LogNoSmtp(logger, options.Value.PickupFolder);
-        }
-
-        await foreach (var message in queue.Reader.ReadAllAsync(stoppingToken))
+        if (_due.CurrentCount == 0)
         {
             try
             {
-                message.MessageId ??= MimeKit.Utils.MimeUtils.GenerateMessageId();
-                if (!await leases.TryClaimAsync(ClaimPrefix, message.MessageId, ClaimKept, stoppingToken))
-                {
-                    LogAlreadySent(logger);
-                    continue;
-                }
-
-                await sender.SendAsync(message, stoppingToken);
-                await leases.RunOncePerPeriodAsync("mail-claims-cleanup", TimeSpan.FromDays(1), ct => leases.DeleteExpiredAsync(ClaimPrefix, ct), stoppingToken);
+                _due.Release();
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (SemaphoreFullException)
             {
-                LogFailed(logger, e);
+                // already signalled
             }
         }
     }
 
-    /// <summary>Claims of sent messages are kept a week: a copy of a message given again within that time is not sent.</summary>
-    internal static readonly TimeSpan ClaimKept = TimeSpan.FromDays(7);
+    /// <summary>Waits until <see cref="SignalDue"/> is called or <paramref name="timeout"/> passes on <paramref name="clock"/>.</summary>
+    internal async Task WaitForDueAsync(TimeSpan timeout, TimeProvider clock, CancellationToken ct)
+    {
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var delay = Task.Delay(timeout, clock, wake.Token);
+        await Task.WhenAny(delay, _due.WaitAsync(wake.Token));
+        await wake.CancelAsync();
+    }
 
-    internal const string ClaimPrefix = "mail";
+    public void Dispose() => _due.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A queued e-mail was already sent by another instance; not sent again")]
-    private static partial void LogAlreadySent(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail:SmtpHost is not set: e-mails are written to {Folder} and nobody receives them")]
-    private static partial void LogNoSmtp(ILogger logger, string folder);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not send a queued e-mail")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The outgoing mail hand-off is full; a message was dropped")]
+    private static partial void LogDropped(ILogger logger);
 }

@@ -15,7 +15,8 @@ namespace Coalition.Web.Features.Press;
 /// to each confirmed subscriber of its language. A release is claimed with one conditional UPDATE
 /// (<c>SET AlertsQueuedUtc = now WHERE Id = @id AND AlertsQueuedUtc IS NULL</c>); only the instance whose UPDATE
 /// changed the row sends, so a restart, a second instance or a second run never sends a release twice. The price is
-/// at-most-once: a crash between the claim and the last mail loses the rest of that release's mails.
+/// at-most-once: a crash between the claim and the last mail being stored loses the rest of that release's mails.
+/// The mails go into the <see cref="MailOutbox"/>, which sends them with retries while the SMTP server is down.
 /// </summary>
 public sealed partial class PressAlerts(IServiceScopeFactory scopes, IOptions<PressOptions> options, TimeProvider clock, ILogger<PressAlerts> logger)
     : BackgroundService
@@ -45,7 +46,6 @@ public sealed partial class PressAlerts(IServiceScopeFactory scopes, IOptions<Pr
     {
         var subscriptions = services.GetRequiredService<PressSubscriptions>();
         var mails = services.GetRequiredService<PressMails>();
-        var sender = services.GetRequiredService<IMailSender>();
         List<MimeKit.MimeMessage> messages;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -66,12 +66,14 @@ public sealed partial class PressAlerts(IServiceScopeFactory scopes, IOptions<Pr
             await transaction.CommitAsync(ct);
         }
 
-        // Sent here, off any request, one by one: the shared MailQueue holds 200 messages and drops the rest.
+        // Into the durable outbox (stored encrypted, sent with retries), not the in-memory hand-off: a release may have
+        // hundreds of subscribers, and this runs off any request, so the insert's time reveals nothing.
+        var outbox = services.GetRequiredService<MailOutbox>();
         foreach (var message in messages)
         {
             try
             {
-                await sender.SendAsync(message, ct);
+                await outbox.AddAsync(message, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -128,7 +130,7 @@ public sealed partial class PressAlerts(IServiceScopeFactory scopes, IOptions<Pr
         base.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not send a press-release alert")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not queue a press-release alert")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The press-release alert job failed; it tries again at its next run")]

@@ -59,7 +59,7 @@ public sealed class ClusterTests(RedisServer redis, S3rverServer s3) : IClassFix
 
         Assert.StartsWith("RedisOutputCacheStore", b.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().GetType().Name, StringComparison.Ordinal);
         using var ready = await visitor.GetAsync(new Uri("/health/ready", UriKind.Relative));
-        Assert.Equal("{\"status\":\"Healthy\",\"checks\":{\"redis\":\"Healthy\",\"database\":\"Healthy\",\"files\":\"Healthy\"}}", await ready.Content.ReadAsStringAsync());
+        Assert.Equal("{\"status\":\"Healthy\",\"checks\":{\"mail\":\"Healthy\",\"redis\":\"Healthy\",\"database\":\"Healthy\",\"files\":\"Healthy\"}}", await ready.Content.ReadAsStringAsync());
     }
 
     public void Dispose()
