@@ -70,6 +70,45 @@ public sealed partial class AccessibilityTests(PortalFixture portal, ITestOutput
         Assert.True(report.Length == 0, "Accessibility violations:" + Environment.NewLine + report);
     }
 
+    [SkippableFact]
+    public async Task Event_pages_and_the_registrations_page_have_no_serious_accessibility_violations()
+    {
+        Skip.IfNot(PortalFixture.ChromiumAvailable, PortalFixture.SkipReason);
+        var (id, slug) = await Portal.CreateEventAsync("Семинар для проверки доступности " + Guid.NewGuid().ToString("N")[..6], capacity: 2, taken: 1);
+        var report = new StringBuilder();
+
+        // The refused registration answers 400, on purpose: the guard lets it through and the test checks it.
+        var context = await NewContextAsync(allowHttpErrors: true);
+        var page = await context.NewPageAsync();
+        foreach (var path in new[] { "/ru/events", $"/ru/events/{slug}", "/ru/events/past", "/ru/events/registration/privacy", "/tg/events", "/en/events" })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.Equal(200, response!.Status);
+            report.Append(await ViolationsAsync(page));
+        }
+
+        // The form sent empty: the messages at the top and at each field.
+        await page.GotoAsync($"/ru/events/{slug}");
+        var refused = await page.RunAndWaitForResponseAsync(
+            () => page.Locator("form[action$='/register'] button[type=submit]").ClickAsync(),
+            r => r.Url.EndsWith("/register", StringComparison.Ordinal));
+        Assert.Equal(400, refused.Status);
+        await Expect(page.Locator("form .form-errors")).ToBeVisibleAsync();
+        report.Append(await ViolationsAsync(page));
+
+        // Staff with the ViewRegistrations permission: the overview and the event's lists.
+        var staff = await NewPageAsync();
+        await SignInAsync(staff, PortalFixture.RegistrationsEmail, PortalFixture.RegistrationsPassword);
+        foreach (var path in new[] { "/admin/registrations", $"/admin/registrations/{id}" })
+        {
+            await staff.GotoAsync(path);
+            await Expect(staff.Locator("main h1")).ToBeVisibleAsync();
+            report.Append(await ViolationsAsync(staff));
+        }
+
+        Assert.True(report.Length == 0, "Accessibility violations:" + Environment.NewLine + report);
+    }
+
     [SkippableTheory]
     [MemberData(nameof(PublicPages))]
     public async Task Public_page_has_no_serious_accessibility_violations(string path)

@@ -23,8 +23,9 @@ public class Event : ContentItem
     public string? EventLanguage { get; set; }
 
     /// <summary>
-    /// Places. The translations of one event share one list: the capacity of the group is the one of the translation
-    /// saved most recently (see docs/decisions/0012-event-registrations.md).
+    /// Places. The translations of one event share one list: the capacity of the group is the one of the public
+    /// translation saved most recently, and publishing a change writes it to every translation (see
+    /// docs/decisions/0012-event-registrations.md).
     /// </summary>
     public int Capacity { get; set; }
 

@@ -6,7 +6,7 @@ namespace Coalition.Web.Infrastructure;
 
 public static class EventExtensions
 {
-    /// <summary>Events: registrations with their lock and mails, public lists, the staff side, the dashboard panel and the retention job.</summary>
+    /// <summary>Events: registrations with their lock and mails, public lists, the staff side, the dashboard panel, promotions after a capacity change, and the retention job.</summary>
     public static WebApplicationBuilder AddCoalitionEvents(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<EventOptions>()
@@ -19,6 +19,7 @@ public static class EventExtensions
         builder.Services.AddScoped<RegistrationAdmin>();
         builder.Services.AddScoped<Coalition.Web.Features.Demo.DemoEventSeeder>();
         builder.Services.AddScoped<IDashboardPanel, EventsDashboardPanel>();
+        builder.Services.AddScoped<IContentChangeListener, EventCapacityListener>();
         builder.Services.AddSingleton<EventRegistrationJobs>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EventRegistrationJobs>());
         return builder;

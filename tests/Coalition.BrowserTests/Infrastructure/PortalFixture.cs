@@ -40,6 +40,10 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
     public const string LegalAidPassword = "amber willow beneath quiet stars";
     public const string LegalAidPassphrase = "harbour violet thunder meadow";
 
+    /// <summary>An Editor who also holds the ViewRegistrations permission (issue 12): the registrations pages.</summary>
+    public const string RegistrationsEmail = "registrations@browser-tests.example.org";
+    public const string RegistrationsPassword = "granite orchard whispers at noon";
+
     /// <summary>The Legal Aid member's authenticator key: holders of the permission must use two-step sign-in.</summary>
     public string LegalAidAuthenticatorKey { get; private set; } = "";
 
@@ -102,6 +106,8 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
         await CreateEditorAsync(EditorEmail, EditorPassword, "Editor");
         await CreateEditorAsync(ResetEditorEmail, ResetEditorPassword, "Reset Editor");
         await CreateEditorAsync(LegalAidEmail, LegalAidPassword, "Legal Aid member", Roles.LegalAid);
+        await CreateEditorAsync(RegistrationsEmail, RegistrationsPassword, "Registrations desk");
+        await GrantAsync(RegistrationsEmail, Roles.ViewRegistrations);
         await SetUpLegalAidAsync();
         var appReady = clock.Elapsed;
 
@@ -167,6 +173,69 @@ public sealed class PortalFixture(IMessageSink diagnostics) : IAsyncLifetime
         finally
         {
             CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    /// <summary>
+    /// A published Russian event starting in ten days, made through the app's own editor as staff would, with
+    /// <paramref name="taken"/> of its <paramref name="capacity"/> places already taken by fictional registrants
+    /// (through the app's registrations). Returns its id and slug.
+    /// </summary>
+    public async Task<(int Id, string Slug)> CreateEventAsync(string title, int capacity, int taken)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var editor = scope.ServiceProvider.GetRequiredService<Coalition.Web.Features.Publishing.ContentEditor<Event>>();
+        var start = DateTime.UtcNow.AddDays(10);
+        var fields = new Coalition.Web.Features.Events.EventFields
+        {
+            Start = Coalition.Web.Features.Localization.DushanbeTime.ToLocal(start),
+            End = Coalition.Web.Features.Localization.DushanbeTime.ToLocal(start.AddHours(6)),
+            City = EventCity.Bokhtar,
+            Venue = "Зал заседаний, ул. Примерная, 1",
+            Audience = "Молодые юристы",
+            EventLanguage = "Русский и таджикский",
+            Capacity = capacity,
+            Trainers = "Тренер Один | юрист",
+        };
+        var result = await editor.CreateAsync(
+            new Coalition.Web.Features.Publishing.ContentInput("ru", title, null, "Семинар для браузерного теста.", "## Программа\n\nУтро: мониторинг.", 0, Fields: fields),
+            Coalition.Web.Features.Publishing.SaveAction.Publish, userId: null);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create the event: {result.Outcome} {result.Field} {result.Detail}.");
+        }
+
+        var item = (await editor.FindAsync(result.Id))!;
+        var registrations = scope.ServiceProvider.GetRequiredService<Coalition.Web.Features.Events.EventRegistrations>();
+        for (var i = 0; i < taken; i++)
+        {
+            await registrations.RegisterAsync(item, new Coalition.Web.ViewModels.Events.RegistrationForm
+            {
+                Name = $"Участник {i + 1}",
+                Email = $"taken-{i}-{item.Id}@example.org",
+                Consent = true,
+            }, "ru");
+        }
+
+        return (item.Id, item.Slug);
+    }
+
+    /// <summary>The status of the registration of <paramref name="email"/>, as staff would see it; null: none.</summary>
+    public async Task<RegistrationStatus?> RegistrationStatusAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Coalition.Data.CoalitionDbContext>();
+        return await db.EventRegistrations.Where(r => r.Email == email).Select(r => (RegistrationStatus?)r.Status).SingleOrDefaultAsync();
+    }
+
+    private async Task GrantAsync(string email, string permission)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var result = await users.AddToRoleAsync((await users.FindByEmailAsync(email))!, permission);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not give {email} the {permission} permission.");
         }
     }
 

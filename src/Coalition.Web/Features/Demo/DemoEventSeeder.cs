@@ -20,39 +20,39 @@ public sealed class DemoEventSeeder(CoalitionDbContext db, MarkdownRenderer rend
     [
         new(-60, 7, EventCity.Dushanbe, "Hotel conference room, Rudaki Avenue (example address)", 25, 21, 0, "Example Trainer A | monitor of places of detention\nExample Trainer B | lawyer",
         [
-            ("ru", "Семинар: мониторинг мест лишения свободы", "Как готовить и проводить посещения мест содержания под стражей.", "## Программа\n\n- Международные стандарты\n- Подготовка посещения\n- Отчёт и рекомендации"),
-            ("tg", "Семинар: мониторинги ҷойҳои маҳрумият аз озодӣ", "Чӣ тавр омода кардан ва гузаронидани боздид аз ҷойҳои нигоҳдорӣ.", "## Барнома\n\n- Стандартҳои байналмилалӣ\n- Омодагӣ ба боздид\n- Ҳисобот ва тавсияҳо"),
-            ("en", "Seminar: monitoring places of detention", "How to prepare and carry out visits to places of detention.", "## Programme\n\n- International standards\n- Preparing a visit\n- Report and recommendations"),
+            ("ru", "Семинар: мониторинг мест лишения свободы", "Как готовить и проводить посещения мест содержания под стражей.", "- Международные стандарты\n- Подготовка посещения\n- Отчёт и рекомендации"),
+            ("tg", "Семинар: мониторинги ҷойҳои маҳрумият аз озодӣ", "Чӣ тавр омода кардан ва гузаронидани боздид аз ҷойҳои нигоҳдорӣ.", "- Стандартҳои байналмилалӣ\n- Омодагӣ ба боздид\n- Ҳисобот ва тавсияҳо"),
+            ("en", "Seminar: monitoring places of detention", "How to prepare and carry out visits to places of detention.", "- International standards\n- Preparing a visit\n- Report and recommendations"),
         ]),
         new(-20, 6, EventCity.Online, "The link is sent by e-mail the day before.", 40, 33, 0, "Example Trainer C | human-rights lawyer",
         [
-            ("ru", "Вебинар: договорные органы ООН", "Как готовить альтернативные доклады в Комитет против пыток.", "## Программа\n\n- Процедура рассмотрения\n- Альтернативный доклад\n- Последующие действия"),
-            ("tg", "Вебинар: мақомоти шартномавии СММ", "Чӣ тавр омода кардани гузоришҳои алтернативӣ ба Кумита зидди шиканҷа.", "## Барнома\n\n- Тартиби баррасӣ\n- Гузориши алтернативӣ\n- Амалҳои минбаъда"),
-            ("en", "Webinar: UN treaty bodies", "How to prepare alternative reports to the Committee against Torture.", "## Programme\n\n- The review procedure\n- The alternative report\n- Follow-up"),
+            ("ru", "Вебинар: договорные органы ООН", "Как готовить альтернативные доклады в Комитет против пыток.", "- Процедура рассмотрения\n- Альтернативный доклад\n- Последующие действия"),
+            ("tg", "Вебинар: мақомоти шартномавии СММ", "Чӣ тавр омода кардани гузоришҳои алтернативӣ ба Кумита зидди шиканҷа.", "- Тартиби баррасӣ\n- Гузориши алтернативӣ\n- Амалҳои минбаъда"),
+            ("en", "Webinar: UN treaty bodies", "How to prepare alternative reports to the Committee against Torture.", "- The review procedure\n- The alternative report\n- Follow-up"),
         ]),
         new(12, 7, EventCity.Khujand, "Regional NGO resource centre, second floor (example address)", 25, 22, 0, "Example Trainer A | monitor of places of detention\nExample Trainer D | doctor, Istanbul Protocol",
         [
-            ("ru", "Семинар по мониторингу мест содержания в Худжанде", "Для молодых юристов и активистов Согдийской области.", "## Программа\n\n- Права задержанных\n- Документирование по Стамбульскому протоколу\n- Практикум"),
-            ("tg", "Семинар оид ба мониторинги ҷойҳои нигоҳдорӣ дар Хуҷанд", "Барои ҳуқуқшиносон ва фаъолони ҷавони вилояти Суғд.", "## Барнома\n\n- Ҳуқуқҳои боздоштшудагон\n- Ҳуҷҷатгузорӣ тибқи Протоколи Истанбул\n- Машғулияти амалӣ"),
-            ("en", "Seminar on monitoring places of detention in Khujand", "For young lawyers and activists of the Sughd region.", "## Programme\n\n- Rights of detained people\n- Documenting with the Istanbul Protocol\n- Practical session"),
+            ("ru", "Семинар по мониторингу мест содержания в Худжанде", "Для молодых юристов и активистов Согдийской области.", "- Права задержанных\n- Документирование по Стамбульскому протоколу\n- Практикум"),
+            ("tg", "Семинар оид ба мониторинги ҷойҳои нигоҳдорӣ дар Хуҷанд", "Барои ҳуқуқшиносон ва фаъолони ҷавони вилояти Суғд.", "- Ҳуқуқҳои боздоштшудагон\n- Ҳуҷҷатгузорӣ тибқи Протоколи Истанбул\n- Машғулияти амалӣ"),
+            ("en", "Seminar on monitoring places of detention in Khujand", "For young lawyers and activists of the Sughd region.", "- Rights of detained people\n- Documenting with the Istanbul Protocol\n- Practical session"),
         ]),
         new(20, 6, EventCity.Dushanbe, "Press centre, meeting room 1 (example address)", 12, 12, 4, "Example Trainer E | journalist\nExample Trainer F | media lawyer",
         [
-            ("ru", "Тренинг: работа со СМИ", "Как говорить с журналистами о пытках, защищая пострадавших.", "## Программа\n\n- Пресс-релиз и интервью\n- Безопасность и согласие пострадавших\n- Социальные сети"),
-            ("tg", "Тренинг: кор бо ВАО", "Чӣ тавр бо рӯзноманигорон дар бораи шиканҷа сӯҳбат кардан ва ҷабрдидагонро ҳифз намудан.", "## Барнома\n\n- Изҳороти матбуотӣ ва мусоҳиба\n- Амният ва розигии ҷабрдидагон\n- Шабакаҳои иҷтимоӣ"),
-            ("en", "Training: working with the media", "How to talk to journalists about torture while protecting survivors.", "## Programme\n\n- Press release and interview\n- Survivors' safety and consent\n- Social media"),
+            ("ru", "Тренинг: работа со СМИ", "Как говорить с журналистами о пытках, защищая пострадавших.", "- Пресс-релиз и интервью\n- Безопасность и согласие пострадавших\n- Социальные сети"),
+            ("tg", "Тренинг: кор бо ВАО", "Чӣ тавр бо рӯзноманигорон дар бораи шиканҷа сӯҳбат кардан ва ҷабрдидагонро ҳифз намудан.", "- Изҳороти матбуотӣ ва мусоҳиба\n- Амният ва розигии ҷабрдидагон\n- Шабакаҳои иҷтимоӣ"),
+            ("en", "Training: working with the media", "How to talk to journalists about torture while protecting survivors.", "- Press release and interview\n- Survivors' safety and consent\n- Social media"),
         ]),
         new(35, 7, EventCity.Bokhtar, "Youth centre hall (example address)", 30, 4, 0, "Example Trainer B | lawyer",
         [
-            ("ru", "Семинар в Бохтаре: механизмы защиты", "Национальные и международные механизмы защиты от пыток.", "## Программа\n\n- Жалобы в прокуратуру\n- Омбудсмен\n- Индивидуальные сообщения в ООН"),
-            ("tg", "Семинар дар Бохтар: механизмҳои ҳифз", "Механизмҳои миллӣ ва байналмилалии ҳифз аз шиканҷа.", "## Барнома\n\n- Шикоят ба прокуратура\n- Ваколатдор оид ба ҳуқуқи инсон\n- Муроҷиатҳои инфиродӣ ба СММ"),
-            ("en", "Seminar in Bokhtar: protection mechanisms", "Domestic and international mechanisms of protection against torture.", "## Programme\n\n- Complaints to the prosecutor\n- The Ombudsman\n- Individual communications to the UN"),
+            ("ru", "Семинар в Бохтаре: механизмы защиты", "Национальные и международные механизмы защиты от пыток.", "- Жалобы в прокуратуру\n- Омбудсмен\n- Индивидуальные сообщения в ООН"),
+            ("tg", "Семинар дар Бохтар: механизмҳои ҳифз", "Механизмҳои миллӣ ва байналмилалии ҳифз аз шиканҷа.", "- Шикоят ба прокуратура\n- Ваколатдор оид ба ҳуқуқи инсон\n- Муроҷиатҳои инфиродӣ ба СММ"),
+            ("en", "Seminar in Bokhtar: protection mechanisms", "Domestic and international mechanisms of protection against torture.", "- Complaints to the prosecutor\n- The Ombudsman\n- Individual communications to the UN"),
         ]),
         new(50, 4, EventCity.Online, "The link is sent by e-mail the day before.", 60, 0, 0, "Example Trainer C | human-rights lawyer",
         [
-            ("ru", "Мастерская: договорные органы ООН и последующие действия", "Как следить за выполнением рекомендаций.", "## Программа\n\n- Заключительные замечания\n- План последующих действий"),
-            ("tg", "Устохона: мақомоти шартномавии СММ ва амалҳои минбаъда", "Чӣ тавр иҷрои тавсияҳоро пайгирӣ кардан.", "## Барнома\n\n- Мулоҳизаҳои хотимавӣ\n- Нақшаи амалҳои минбаъда"),
-            ("en", "Workshop: UN treaty bodies and follow-up", "How to follow the implementation of recommendations.", "## Programme\n\n- Concluding observations\n- A follow-up plan"),
+            ("ru", "Мастерская: договорные органы ООН и последующие действия", "Как следить за выполнением рекомендаций.", "- Заключительные замечания\n- План последующих действий"),
+            ("tg", "Устохона: мақомоти шартномавии СММ ва амалҳои минбаъда", "Чӣ тавр иҷрои тавсияҳоро пайгирӣ кардан.", "- Мулоҳизаҳои хотимавӣ\n- Нақшаи амалҳои минбаъда"),
+            ("en", "Workshop: UN treaty bodies and follow-up", "How to follow the implementation of recommendations.", "- Concluding observations\n- A follow-up plan"),
         ]),
     ];
 
@@ -91,11 +91,11 @@ public sealed class DemoEventSeeder(CoalitionDbContext db, MarkdownRenderer rend
                     StartUtc = start,
                     EndUtc = start.AddHours(demo.Hours),
                     City = demo.City,
-                    Venue = demo.Venue,
+                    Venue = demo.Venue is null ? null : InLanguage(demo.Venue, culture),
                     Audience = culture switch { "ru" => "Молодые юристы и активисты", "tg" => "Ҳуқуқшиносон ва фаъолони ҷавон", _ => "Young lawyers and activists" },
                     EventLanguage = culture switch { "ru" => "Русский и таджикский", "tg" => "Тоҷикӣ ва русӣ", _ => "Russian and Tajik" },
                     Capacity = demo.Capacity,
-                    Trainers = demo.Trainers,
+                    Trainers = InLanguage(demo.Trainers, culture),
                 });
             }
 
@@ -123,6 +123,45 @@ public sealed class DemoEventSeeder(CoalitionDbContext db, MarkdownRenderer rend
         }
 
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>The Russian and Tajik of the demo venues and trainers, so that each page reads in one language (the page has its own "Programme" heading).</summary>
+    private static readonly Dictionary<string, (string Ru, string Tg)> Phrases = new(StringComparer.Ordinal)
+    {
+        ["Hotel conference room, Rudaki Avenue (example address)"] = ("Конференц-зал гостиницы, проспект Рудаки (пример адреса)", "Толори конфронсҳои меҳмонхона, хиёбони Рӯдакӣ (суроғаи намунавӣ)"),
+        ["The link is sent by e-mail the day before."] = ("Ссылку пришлём по электронной почте накануне.", "Пайвандро як рӯз пеш тавассути почтаи электронӣ мефиристем."),
+        ["Regional NGO resource centre, second floor (example address)"] = ("Региональный ресурсный центр НПО, второй этаж (пример адреса)", "Маркази захиравии минтақавии ТҶД, ошёнаи дуюм (суроғаи намунавӣ)"),
+        ["Press centre, meeting room 1 (example address)"] = ("Пресс-центр, переговорная 1 (пример адреса)", "Маркази матбуот, толори вохӯрии 1 (суроғаи намунавӣ)"),
+        ["Youth centre hall (example address)"] = ("Зал молодёжного центра (пример адреса)", "Толори маркази ҷавонон (суроғаи намунавӣ)"),
+        ["Example Trainer"] = ("Тренер-пример", "Тренери намунавӣ"),
+        ["monitor of places of detention"] = ("наблюдатель за местами лишения свободы", "нозири ҷойҳои маҳрумият аз озодӣ"),
+        ["human-rights lawyer"] = ("юрист-правозащитник", "ҳуқуқшиноси ҳимоятгари ҳуқуқи инсон"),
+        ["doctor, Istanbul Protocol"] = ("врач, Стамбульский протокол", "табиб, Протоколи Истанбул"),
+        ["media lawyer"] = ("юрист по СМИ", "ҳуқуқшиноси соҳаи ВАО"),
+        ["lawyer"] = ("юрист", "ҳуқуқшинос"),
+        ["journalist"] = ("журналист", "рӯзноманигор"),
+    };
+
+    private static string InLanguage(string english, string culture)
+    {
+        if (culture is not ("ru" or "tg"))
+        {
+            return english;
+        }
+
+        if (Phrases.TryGetValue(english, out var whole))
+        {
+            return culture == "ru" ? whole.Ru : whole.Tg;
+        }
+
+        // Trainer lines, "Name | role": the name's prefix and the role, each looked up whole.
+        return string.Join('\n', english.Split('\n').Select(line =>
+        {
+            var (name, role) = line.Split(" | ", 2) is [var n, var r] ? (n, r) : (line, null);
+            var prefix = Phrases["Example Trainer"];
+            name = name.Replace("Example Trainer", culture == "ru" ? prefix.Ru : prefix.Tg, StringComparison.Ordinal);
+            return role is null ? name : $"{name} | {(Phrases.TryGetValue(role, out var p) ? (culture == "ru" ? p.Ru : p.Tg) : role)}";
+        }));
     }
 
     private static string SiteCulturesFor(int person) => (person % 3) switch { 0 => "ru", 1 => "tg", _ => "en" };

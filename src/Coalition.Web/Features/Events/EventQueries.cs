@@ -55,10 +55,14 @@ public sealed class EventQueries(CoalitionDbContext db, EventRegistrations regis
         var groups = events.Select(e => e.TranslationGroupId).Distinct().ToList();
         var counts = await registrations.CountsAsync(groups, ct);
         var capacities = await db.Events.AsNoTracking().Where(e => groups.Contains(e.TranslationGroupId) && e.DeletedUtc == null)
-            .Select(e => new { e.TranslationGroupId, e.Capacity, e.UpdatedUtc, e.Id }).ToListAsync(ct);
-        var capacity = capacities.GroupBy(c => c.TranslationGroupId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.UpdatedUtc).ThenByDescending(c => c.Id).First().Capacity);
+            .Select(e => new Event
+            {
+                Id = e.Id, TranslationGroupId = e.TranslationGroupId, Capacity = e.Capacity, UpdatedUtc = e.UpdatedUtc,
+                Status = e.Status, PublishedUtc = e.PublishedUtc, UnpublishUtc = e.UnpublishUtc,
+            }).ToListAsync(ct);
         var now = Now;
+        var capacity = capacities.GroupBy(c => c.TranslationGroupId)
+            .ToDictionary(g => g.Key, g => EventRegistrations.GroupCapacity(g, now));
         return events.Select(e =>
         {
             counts.TryGetValue(e.TranslationGroupId, out var c);

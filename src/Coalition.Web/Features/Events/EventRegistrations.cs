@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Coalition.Data;
 using Coalition.Data.Entities;
+using Coalition.Web.Features.Publishing;
 using Coalition.Web.ViewModels.Events;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -46,13 +47,25 @@ public sealed class EventRegistrations(CoalitionDbContext db, EventMails mails, 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>
-    /// The group's capacity: that of the translation saved most recently, so that changing it in any language
-    /// changes it for all (docs/decisions/0012-event-registrations.md).
+    /// The group's capacity: the capacity the public sees, that is of the translation the public can see that was saved
+    /// most recently (a draft translation counts only while no translation is public), so that changing it in any
+    /// language changes it for all (docs/decisions/0012-event-registrations.md). A published change writes its capacity
+    /// to every translation at once (<see cref="LiveEventChangedAsync"/>), so they agree.
     /// </summary>
-    public Task<int> CapacityAsync(Guid group, CancellationToken ct = default) =>
-        db.Events.AsNoTracking().Where(e => e.TranslationGroupId == group && e.DeletedUtc == null)
-            .OrderByDescending(e => e.UpdatedUtc).ThenByDescending(e => e.Id)
+    public Task<int> CapacityAsync(Guid group, CancellationToken ct = default)
+    {
+        var now = Now;
+        return db.Events.AsNoTracking().Where(e => e.TranslationGroupId == group && e.DeletedUtc == null)
+            .OrderByDescending(e => e.Status == PublicationStatus.Published && e.PublishedUtc != null && e.PublishedUtc <= now && (e.UnpublishUtc == null || e.UnpublishUtc > now))
+            .ThenByDescending(e => e.UpdatedUtc).ThenByDescending(e => e.Id)
             .Select(e => e.Capacity).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The same rule as <see cref="CapacityAsync"/>, over translations already loaded (lists of many events).</summary>
+    internal static int GroupCapacity(IEnumerable<Event> translations, DateTime now) =>
+        translations.Where(e => e.DeletedUtc is null)
+            .OrderByDescending(e => e.IsVisibleToPublic(now)).ThenByDescending(e => e.UpdatedUtc).ThenByDescending(e => e.Id)
+            .Select(e => e.Capacity).FirstOrDefault();
 
     public async Task<EventPlaces> PlacesAsync(Event item, CancellationToken ct = default)
     {
@@ -218,10 +231,12 @@ public sealed class EventRegistrations(CoalitionDbContext db, EventMails mails, 
                 registration.Sequence = sequence;
             }
 
+            // A promotion mail carries a fresh cancel link (the one in the older mail stops working).
+            var token = tell == EventMailKind.Promoted ? NewToken(registration) : null;
             await db.SaveChangesAsync(ct);
             if (tell is { } kind)
             {
-                notices.Add(new RegistrationNotice(kind, registration));
+                notices.Add(new RegistrationNotice(kind, registration, CancelToken: token));
             }
 
             notices.AddRange(await PromoteAsync(group, ct));
@@ -246,8 +261,51 @@ public sealed class EventRegistrations(CoalitionDbContext db, EventMails mails, 
     }
 
     /// <summary>
-    /// Fills free places from the waiting list of every event that has both (after an editor raised the capacity in
-    /// the edit form, say). Run by <see cref="EventRegistrationJobs"/>.
+    /// After a saved change of the event <paramref name="eventId"/> that the public sees (an edit saved or published
+    /// through the shared editor, a publish, an unpublish, a move to the trash): when that translation is public now,
+    /// its capacity becomes the capacity of every translation, and in the same list lock the first people waiting
+    /// take any places that are now free, and are told by e-mail at once. What counts is the capacity the public sees:
+    /// a draft of a live event keeps its changed capacity in its pending revision, and nothing moves until that draft
+    /// is published; a translation that is a draft, or scheduled, changes nothing until it is public (the
+    /// <see cref="EventRegistrationJobs"/> sweep promotes when a scheduled one goes live).
+    /// </summary>
+    /// <returns>How many people were promoted.</returns>
+    public async Task<int> LiveEventChangedAsync(int eventId, bool takeItsCapacity, CancellationToken ct = default)
+    {
+        var now = Now;
+        var item = await db.Events.AsNoTracking().Where(e => e.Id == eventId).FirstOrDefaultAsync(ct);
+        if (item is null)
+        {
+            return 0;
+        }
+
+        var group = item.TranslationGroupId;
+        var share = takeItsCapacity && item.IsVisibleToPublic(now)
+            && await db.Events.AnyAsync(e => e.TranslationGroupId == group && e.Id != eventId && e.Capacity != item.Capacity, ct);
+        var waiting = await db.EventRegistrations.AnyAsync(r => r.EventGroupId == group && r.Status == RegistrationStatus.Waiting, ct);
+        if (!share && !waiting)
+        {
+            return 0; // the common case (no one waiting, translations agree): no lock, no cache eviction
+        }
+
+        var (promoted, notices) = await InListLockAsync(group, async _ =>
+        {
+            if (share)
+            {
+                await db.Events.Where(e => e.TranslationGroupId == group && e.Id != eventId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.Capacity, item.Capacity), ct);
+            }
+
+            var notices = await PromoteAsync(group, ct);
+            return (notices.Count, notices);
+        }, ct);
+        await mails.SendAsync(notices, ct);
+        return promoted;
+    }
+
+    /// <summary>
+    /// Fills free places from the waiting list of every event that has both: the safety net for changes that raise
+    /// no content change, such as a scheduled translation going live. Run by <see cref="EventRegistrationJobs"/>.
     /// </summary>
     public async Task<int> PromoteEverywhereAsync(CancellationToken ct = default)
     {
@@ -308,7 +366,8 @@ public sealed class EventRegistrations(CoalitionDbContext db, EventMails mails, 
         {
             registration.Status = RegistrationStatus.Confirmed;
             registration.StatusChangedUtc = now;
-            notices.Add(new RegistrationNotice(EventMailKind.Promoted, registration));
+            // The mail says "the place is yours" and, like every confirmation, carries a private cancel link.
+            notices.Add(new RegistrationNotice(EventMailKind.Promoted, registration, CancelToken: NewToken(registration)));
         }
 
         await db.SaveChangesAsync(ct);

@@ -34,9 +34,9 @@ public sealed class RegistrationAdmin(CoalitionDbContext db, EventRegistrations 
             .Select(g => g.OrderByDescending(e => e.Culture == culture).ThenBy(e => e.Id).First())
             .OrderByDescending(e => e.StartUtc).ToList();
         var counts = await registrations.CountsAsync(groups.Select(g => g.TranslationGroupId).ToList(), ct);
-        var capacity = events.GroupBy(e => e.TranslationGroupId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.UpdatedUtc).ThenByDescending(e => e.Id).First().Capacity);
         var now = Now;
+        var capacity = events.GroupBy(e => e.TranslationGroupId)
+            .ToDictionary(g => g.Key, g => EventRegistrations.GroupCapacity(g, now));
         return groups.Select(e =>
         {
             counts.TryGetValue(e.TranslationGroupId, out var c);

@@ -667,8 +667,8 @@ public sealed partial class ContentEditor<T>(
         return (SaveOutcome.Saved, candidate);
     }
 
-    /// <summary>At the site root, an address that a section of the site already takes (news, search…).</summary>
-    private bool IsReserved(string slug) => Definition.SectionPath.Length == 0 && reserved.IsReserved(slug);
+    /// <summary>An address that the site's own routes take in the type's section (news, search… at the root; past, calendar.ics under events).</summary>
+    private bool IsReserved(string slug) => reserved.IsReserved(Definition.SectionPath, slug);
 
     private async Task RememberRedirectAsync(T item, string newSlug)
     {

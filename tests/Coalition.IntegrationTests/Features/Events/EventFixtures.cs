@@ -63,4 +63,25 @@ internal static class EventFixtures
         await client.PostFormAsync($"/{culture}/events/{slug}", $"/{culture}/events/{slug}/register", Form(email, name));
 
     public static string NewEmail() => $"person-{Guid.NewGuid():N}@example.org";
+
+    /// <summary>The first message to <paramref name="address"/> whose subject starts with <paramref name="subject"/>, within a few seconds.</summary>
+    public static async Task<MimeKit.MimeMessage> WaitForSubjectAsync(this CoalitionAppFactory factory, string address, string subject)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var found = factory.Smtp.ReceivedEmail.FirstOrDefault(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)) && m.Subject.StartsWith(subject, StringComparison.Ordinal));
+            if (found is not null)
+            {
+                return await MimeKit.MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(found.Data)));
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"No e-mail '{subject}' to {address} arrived.");
+    }
+
+    /// <summary>Whether a message to <paramref name="address"/> with that subject has arrived so far.</summary>
+    public static bool HasMail(this CoalitionAppFactory factory, string address, string subject) =>
+        factory.Smtp.ReceivedEmail.Any(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)) && m.Subject.StartsWith(subject, StringComparison.Ordinal));
 }
