@@ -23,7 +23,7 @@ fi
 rm -rf "$OUT" && mkdir -p "$OUT/data"
 dotnet publish src/Coalition.Web -c Release -r linux-x64 --self-contained false -o "$OUT/app" --nologo -v quiet >/dev/null
 
-export ASPNETCORE_ENVIRONMENT=Production Site__PublicBaseUrl="$URL"
+export ASPNETCORE_ENVIRONMENT=Production Site__PublicBaseUrl="$URL" RateLimits__SearchPermitLimit=10000000
 export Seed__Demo=true LogFile__Enabled=false Serilog__MinimumLevel__Default=Warning
 export Admin__Email=bench@example.org Admin__Password="lantern orchard $RANDOM river $RANDOM"
 APP_PID=""

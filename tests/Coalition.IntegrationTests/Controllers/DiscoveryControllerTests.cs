@@ -191,6 +191,19 @@ public sealed class DiscoveryControllerTests(DiscoveryControllerTests.DiscoveryA
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/ru/news", "Новости Коалиции")]
+    [InlineData("/en/events", "Trainings and seminars")]
+    [InlineData("/tg/events/past", "Тренингҳо ва семинарҳое")]
+    [InlineData("/ru/press", "Пресс-релизы Коалиции")]
+    public async Task ListPage_HasADescriptionInItsLanguage(string path, string start)
+    {
+        using var client = factory.CreateBrowser();
+        var page = await client.GetDocumentAsync(path);
+
+        Assert.StartsWith(start, page.QuerySelector("meta[name=description]")?.GetAttribute("content"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ArticlePage_HeadTags_DescribeTheItemInItsLanguage()
     {
@@ -208,8 +221,8 @@ public sealed class DiscoveryControllerTests(DiscoveryControllerTests.DiscoveryA
         Assert.Equal($"{Origin}/en/news/{slug}", Meta("og:url"));
         Assert.Equal("en_GB", Meta("og:locale"));
         Assert.Contains("ru_RU", page.QuerySelectorAll("meta[property='og:locale:alternate']").Select(m => m.GetAttribute("content")));
-        Assert.Matches($"^{Origin}/media/[0-9a-f]+-960\\.jpg$", Meta("og:image"));
-        Assert.Equal("960", Meta("og:image:width"));
+        Assert.Matches($"^{Origin}/media/[0-9a-f]+-1200\\.jpg$", Meta("og:image"));
+        Assert.Equal("1200", Meta("og:image:width"));
         Assert.False(string.IsNullOrEmpty(Meta("og:image:alt")));
         Assert.Equal("summary_large_image", Meta("twitter:card"));
         Assert.Equal(Meta("og:image"), Meta("twitter:image"));

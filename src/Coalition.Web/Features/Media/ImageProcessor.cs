@@ -17,7 +17,7 @@ public sealed record ProcessedImage(int Width, int Height, IReadOnlyList<ImageVa
 public sealed class ImageProcessor(IOptions<MediaOptions> options)
 {
     /// <summary>The stored widths; an image narrower than the largest is stored at its own width too, never upscaled.</summary>
-    public static readonly IReadOnlyList<int> Widths = [480, 960, 1600];
+    public static readonly IReadOnlyList<int> Widths = [480, 960, 1200, 1600];
 
     // Two cores: one large decode at a time keeps memory and response times predictable.
     private static readonly SemaphoreSlim Gate = new(1, 1);

@@ -25,7 +25,7 @@ public sealed class MediaUploadTests(SmallUploadsAppFactory app) : IClassFixture
         var item = await UploadOkAsync(original, "field-visit.jpg");
 
         Assert.Contains(MetadataFields.Gps, MetadataFields.Split(item.RemovedMetadata));
-        Assert.Equal("480,960,1600", item.VariantWidths);
+        Assert.Equal("480,960,1200,1600", item.VariantWidths);
         var client = await EditorAsync();
         foreach (var name in MediaLibrary.StoredFiles(item))
         {
@@ -36,7 +36,7 @@ public sealed class MediaUploadTests(SmallUploadsAppFactory app) : IClassFixture
 
         // The stored files on disk are exactly the served ones: no original is kept anywhere.
         var stored = Directory.EnumerateFiles(app.MediaFolder, item.StorageKey + "*", SearchOption.AllDirectories).ToList();
-        Assert.Equal(6, stored.Count);
+        Assert.Equal(8, stored.Count); // four widths, WebP and JPEG each
         Assert.All(stored, f => Assert.False(MediaFixtures.HasMetadata(File.ReadAllBytes(f))));
     }
 

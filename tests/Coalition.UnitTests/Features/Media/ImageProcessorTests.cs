@@ -10,7 +10,8 @@ public sealed class ImageProcessorTests
     private readonly ImageProcessor _processor = new(Microsoft.Extensions.Options.Options.Create(new MediaOptions()));
 
     [Theory]
-    [InlineData(3000, new[] { 480, 960, 1600 })]
+    [InlineData(3000, new[] { 480, 960, 1200, 1600 })]
+    [InlineData(1400, new[] { 480, 960, 1200, 1400 })]
     [InlineData(1200, new[] { 480, 960, 1200 })]
     [InlineData(960, new[] { 480, 960 })]
     [InlineData(300, new[] { 300 })]
@@ -38,7 +39,7 @@ public sealed class ImageProcessorTests
     {
         var result = await _processor.ProcessAsync(new MemoryStream(MediaFixtures.JpegWithGpsExif(2400, 1600)));
 
-        Assert.Equal([480, 960, 1600], result.Variants.Select(v => v.Width));
+        Assert.Equal([480, 960, 1200, 1600], result.Variants.Select(v => v.Width));
         Assert.Equal((1600, 1067), (result.Width, result.Height));
         foreach (var variant in result.Variants)
         {
