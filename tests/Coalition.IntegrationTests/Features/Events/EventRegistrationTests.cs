@@ -93,7 +93,7 @@ public sealed partial class EventRegistrationTests(CoalitionAppFactory factory) 
 
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.Contains("Your registration is cancelled", await cancelled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var promoted = await WaitForSubjectAsync(second, "A place is free for you");
+        var promoted = await factory.WaitForSubjectAsync(second, "A place is free for you");
         Assert.Contains("now registered", promoted.TextBody, StringComparison.Ordinal);
         var rows = await factory.QueryDbAsync(db => db.EventRegistrations.Where(r => r.EventGroupId == group).OrderBy(r => r.Sequence).Select(r => r.Status).ToListAsync());
         Assert.Equal([RegistrationStatus.Cancelled, RegistrationStatus.Confirmed, RegistrationStatus.Waiting], rows);
@@ -234,7 +234,7 @@ public sealed partial class EventRegistrationTests(CoalitionAppFactory factory) 
 
         Assert.True(promoted >= 1);
         Assert.Equal(RegistrationStatus.Confirmed, await factory.QueryDbAsync(db => db.EventRegistrations.Where(r => r.Email == waiting).Select(r => r.Status).SingleAsync()));
-        await WaitForSubjectAsync(waiting, "A place is free for you");
+        await factory.WaitForSubjectAsync(waiting, "A place is free for you");
         Assert.Equal(0, await factory.QueryDbAsync(db => db.EventRegistrations.CountAsync(r => r.EventGroupId == group && r.Status == RegistrationStatus.Waiting)));
     }
 
@@ -256,21 +256,6 @@ public sealed partial class EventRegistrationTests(CoalitionAppFactory factory) 
         Assert.Contains("Full: waiting list", enPage, StringComparison.Ordinal);
     }
 
-    private async Task<MimeKit.MimeMessage> WaitForSubjectAsync(string address, string subject)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var found = factory.Smtp.ReceivedEmail.FirstOrDefault(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)) && m.Subject.StartsWith(subject, StringComparison.Ordinal));
-            if (found is not null)
-            {
-                return await MimeKit.MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(found.Data)));
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new InvalidOperationException($"No e-mail '{subject}' to {address} arrived.");
-    }
 
     [GeneratedRegex(@"http://localhost/[a-z]{2}/events/registration/cancel\?token=([A-Za-z0-9_-]+)")]
     private static partial Regex CancelLink();

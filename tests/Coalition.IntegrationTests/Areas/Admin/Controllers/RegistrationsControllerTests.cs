@@ -132,12 +132,7 @@ public sealed partial class RegistrationsControllerTests(CoalitionAppFactory fac
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(0, await factory.QueryDbAsync(db => db.EventRegistrations.CountAsync(r => r.EventGroupId == group && r.Status == RegistrationStatus.Waiting)));
         Assert.Equal(3, await factory.QueryDbAsync(db => db.Events.Where(e => e.Id == id).Select(e => e.Capacity).SingleAsync()));
-        for (var i = 0; i < 50 && factory.Smtp.ReceivedEmail.All(m => !m.Subject.StartsWith("A place is free", StringComparison.Ordinal) || m.ToAddresses.All(a => a.Address != waiting)); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.Contains(factory.Smtp.ReceivedEmail, m => m.Subject.StartsWith("A place is free", StringComparison.Ordinal) && m.ToAddresses.Any(a => a.Address == waiting));
+        await factory.WaitForSubjectAsync(waiting, "A place is free");
     }
 
     [Fact]
