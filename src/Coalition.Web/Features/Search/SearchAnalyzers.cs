@@ -130,13 +130,10 @@ public static class SearchFields
 {
     public const string Key = "key";
     public const string Type = "type";
-    public const string Culture = "culture";
     public const string Path = "path";
-    public const string Summary = "summary";
     public const string Published = "published";
     public const string Until = "until";
     public const string Version = "version";
-    public const string StoredTitle = "stored_title";
 
     public static string Title(string culture) => "title_" + culture;
 

@@ -347,7 +347,6 @@ public sealed partial class SearchIndex(
         {
             new StringField(SearchFields.Key, key, Field.Store.YES),
             new StringField(SearchFields.Type, type.Name, Field.Store.YES),
-            new StringField(SearchFields.Culture, culture, Field.Store.YES),
             new StoredField(SearchFields.Path, type.PublicPath(culture, item.Slug)),
             new TextField(SearchFields.Title(culture), Clean(item.Title), Field.Store.YES),
             new TextField(SearchFields.Text(culture), Clean(type.SearchText(item)), Field.Store.YES),
