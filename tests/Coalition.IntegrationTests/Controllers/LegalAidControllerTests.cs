@@ -137,7 +137,7 @@ public sealed class LegalAidControllerTests(LegalAidAppFactory app) : IClassFixt
         Assert.Empty(mail.Attachments);
 
         // Other tests' notifications may still be on their way through the queue: none of them may hold this text either.
-        Assert.All(app.Smtp.ReceivedEmail, m => Assert.DoesNotContain(marker, m.Data, StringComparison.Ordinal));
+        Assert.All(app.ReceivedMail, m => Assert.DoesNotContain(marker, m.Data, StringComparison.Ordinal));
     }
 
     [Fact]

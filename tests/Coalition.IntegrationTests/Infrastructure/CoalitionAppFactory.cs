@@ -56,6 +56,7 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(settings);
         Smtp = Configuration.Configure().WithRandomPort().Build();
+        Smtp.MessageReceived += (_, e) => _mail.Enqueue(e.Message);
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Database:Provider"] = "Sqlite",
@@ -109,6 +110,14 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
 
     /// <summary>The SMTP server that receives the app's e-mails.</summary>
     public SimpleSmtpServer Smtp { get; }
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<SmtpMessage> _mail = new();
+
+    /// <summary>
+    /// Every message the SMTP server has received so far. Read this, not <c>ReceivedMail</c>: netDumbster's own
+    /// list can throw when read while the app's mail loop delivers another message.
+    /// </summary>
+    public IReadOnlyList<SmtpMessage> ReceivedMail => [.. _mail];
 
     /// <summary>Whether this factory's app asks every staff member, not only Administrators, for an authenticator code.</summary>
     public bool TwoFactorForAllStaff => string.Equals(_settings["Security:RequireTwoFactorForAllStaff"], "true", StringComparison.OrdinalIgnoreCase);
@@ -247,7 +256,7 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
         // The one real wait of the tests: the app sends from a background queue over a real socket.
         for (var i = 0; i < 100; i++)
         {
-            var found = Smtp.ReceivedEmail.FirstOrDefault(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)));
+            var found = ReceivedMail.FirstOrDefault(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)));
             if (found is not null)
             {
                 return await MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(found.Data)));
@@ -261,10 +270,14 @@ public class CoalitionAppFactory : WebApplicationFactory<Program>
 
     /// <summary>How many messages to <paramref name="address"/> the SMTP server has received so far.</summary>
     public int MailCountTo(string address) =>
-        Smtp.ReceivedEmail.Count(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)));
+        ReceivedMail.Count(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Forgets every message received so far.</summary>
-    public void ClearMail() => Smtp.ClearReceivedEmail();
+    public void ClearMail()
+    {
+        Smtp.ClearReceivedEmail();
+        _mail.Clear();
+    }
 
     /// <summary>A singleton service of the app (for scoped ones: <see cref="QueryAsync{T}"/>).</summary>
     public T Service<T>()

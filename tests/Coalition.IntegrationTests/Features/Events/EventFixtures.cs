@@ -69,7 +69,7 @@ internal static class EventFixtures
     {
         for (var i = 0; i < 100; i++)
         {
-            var found = factory.Smtp.ReceivedEmail.FirstOrDefault(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)) && m.Subject.StartsWith(subject, StringComparison.Ordinal));
+            var found = factory.ReceivedMail.FirstOrDefault(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)) && m.Subject.StartsWith(subject, StringComparison.Ordinal));
             if (found is not null)
             {
                 return await MimeKit.MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(found.Data)));
@@ -83,5 +83,5 @@ internal static class EventFixtures
 
     /// <summary>Whether a message to <paramref name="address"/> with that subject has arrived so far.</summary>
     public static bool HasMail(this CoalitionAppFactory factory, string address, string subject) =>
-        factory.Smtp.ReceivedEmail.Any(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)) && m.Subject.StartsWith(subject, StringComparison.Ordinal));
+        factory.ReceivedMail.Any(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)) && m.Subject.StartsWith(subject, StringComparison.Ordinal));
 }

@@ -41,7 +41,7 @@ public sealed partial class PressSubscriptionsTests(CoalitionAppFactory factory)
     {
         for (var i = 0; i < 100; i++)
         {
-            var found = factory.Smtp.ReceivedEmail.Where(m => m.ToAddresses.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
+            var found = factory.ReceivedMail.Where(m => m.ToAddresses.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
                 .Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data))))
                 .FirstOrDefault(m => m.Subject?.Contains(title, StringComparison.Ordinal) == true);
             if (found is not null)
@@ -56,7 +56,7 @@ public sealed partial class PressSubscriptionsTests(CoalitionAppFactory factory)
     }
 
     private int AlertCount(string email, string title) =>
-        factory.Smtp.ReceivedEmail.Count(m => m.ToAddresses.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase))
+        factory.ReceivedMail.Count(m => m.ToAddresses.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase))
             && MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data))).Subject?.Contains(title, StringComparison.Ordinal) == true);
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed partial class PressSubscriptionsTests(CoalitionAppFactory factory)
         {
             second.Clock.SetUtcNow(factory.Clock.GetUtcNow());
             Assert.Equal(0, await second.Service<PressAlerts>().RunOnceAsync());
-            Assert.Empty(second.Smtp.ReceivedEmail);
+            Assert.Empty(second.ReceivedMail);
         }
 
         Assert.Equal(1, AlertCount(english, title));

@@ -174,12 +174,12 @@ public sealed partial class RegistrationsControllerTests(CoalitionAppFactory fac
         using var response = await staff.PostFormAsync($"/admin/registrations/{id}", $"/admin/registrations/{id}/message", new() { ["Message.Subject"] = "Room change", ["Message.Body"] = "We meet in room 5." });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        for (var i = 0; i < 50 && factory.Smtp.ReceivedEmail.Count(m => m.Subject == "Room change") < 2; i++)
+        for (var i = 0; i < 50 && factory.ReceivedMail.Count(m => m.Subject == "Room change") < 2; i++)
         {
             await Task.Delay(100);
         }
 
-        var sent = factory.Smtp.ReceivedEmail.Where(m => m.Subject == "Room change").ToList();
+        var sent = factory.ReceivedMail.Where(m => m.Subject == "Room change").ToList();
         Assert.Equal(2, sent.Count);
         Assert.All(sent, m => Assert.Single(m.ToAddresses));
         Assert.DoesNotContain(sent, m => m.ToAddresses.Any(x => x.Address == waiting));
