@@ -47,12 +47,20 @@ public static class LoggingExtensions
             o.Logger = app.Services.GetService<Serilog.ILogger>();
             o.MessageTemplate = "HTTP {RequestMethod} {Path} responded {StatusCode} in {Elapsed:0.0} ms";
             o.EnrichDiagnosticContext = (diagnostics, ctx) => diagnostics.Set("Path", RedactedPath(ctx.Request.Path));
-            o.GetLevel = (ctx, _, ex) => ex is not null || ctx.Response.StatusCode >= 500
-                ? LogEventLevel.Error
-                : ctx.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose : LogEventLevel.Information;
+            o.GetLevel = (ctx, _, ex) => RequestLevel(ctx, ex);
         });
         return app;
     }
+
+    /// <summary>
+    /// Errors for failures; a request the visitor gave up on (a phone that lost its signal, a closed tab: the work is
+    /// cancelled) is not one, and would otherwise fill the error log with 500s nobody was served.
+    /// </summary>
+    internal static LogEventLevel RequestLevel(HttpContext ctx, Exception? ex) =>
+        ex is OperationCanceledException && ctx.RequestAborted.IsCancellationRequested ? LogEventLevel.Debug
+        : ex is not null || ctx.Response.StatusCode >= 500 ? LogEventLevel.Error
+        : ctx.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
+        : LogEventLevel.Information;
 
     /// <summary>The request path with secrets cut out (a share-link token in the log would open the draft) and control
     /// characters escaped, so that the console's text output cannot be forged either.</summary>
