@@ -17,7 +17,7 @@ public static class CachingExtensions
     {
         builder.Services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ContentSchedule>();
-        builder.Services.AddSingleton<PublicCounts>();
+        builder.Services.AddSingleton<PublicMemo>();
         builder.Services.AddSingleton<PublicPageCachePolicy>();
         builder.Services.AddOutputCache();
         builder.Services.AddOptions<OutputCacheOptions>().Configure<IOptions<CacheOptions>, PublicPageCachePolicy>((o, cache, policy) =>

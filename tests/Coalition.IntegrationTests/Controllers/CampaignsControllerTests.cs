@@ -157,6 +157,55 @@ public sealed class CampaignsControllerTests(CoalitionAppFactory factory) : ICla
     }
 
     [Fact]
+    public async Task Banner_CampaignPublishedHere_ShownOnTheNextPageAtOnce()
+    {
+        using (var client = factory.CreateBrowser())
+        {
+            await client.GetDocumentAsync("/en/news"); // the memo now knows the running campaign (or that none runs)
+        }
+
+        var campaign = await factory.CreateCampaignAsync(Unique("Published here"), factory.UtcNow.AddMinutes(-5), factory.UtcNow.AddDays(1));
+
+        using (var client = factory.CreateBrowser())
+        {
+            Assert.NotNull((await client.GetDocumentAsync("/en/news")).QuerySelector($".campaign-banner a[href='/en/campaigns/{campaign.Slug}']"));
+        }
+    }
+
+    [Fact]
+    public async Task Banner_CampaignPublishedOnAnotherInstance_ShownWithinTheRecheck()
+    {
+        // The running campaign is remembered between page views; a change saved by another instance raises no event
+        // here, so it must show once the memo's recheck time has passed, without a restart (first on a page never asked
+        // for before, so nothing cached is involved).
+        // A running campaign that closes first: the language's next moment stays the same, so nothing but the memo
+        // can notice the change.
+        await factory.CreateCampaignAsync(Unique("Closes first"), factory.UtcNow.AddMinutes(-10), factory.UtcNow.AddHours(2));
+        var campaign = await factory.CreateCampaignAsync(Unique("Other instance"), factory.UtcNow.AddMinutes(-5), factory.UtcNow.AddDays(1), publish: false);
+        var link = $".campaign-banner a[href='/en/campaigns/{campaign.Slug}']";
+        using (var client = factory.CreateBrowser())
+        {
+            Assert.Null((await client.GetDocumentAsync("/en/search?q=" + Unique("before"))).QuerySelector(link));
+            Assert.Null((await client.GetDocumentAsync("/en/news")).QuerySelector(link));
+        }
+
+        var now = factory.UtcNow;
+        await factory.ExecuteDbAsync(db => db.Campaigns.Where(c => c.Id == campaign.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.Status, PublicationStatus.Published)
+            .SetProperty(c => c.PublishedUtc, now.AddMinutes(-1))
+            .SetProperty(c => c.Version, c => c.Version + 1)));
+        factory.Clock.Advance(Coalition.Web.Features.Caching.ContentSchedule.Recheck + TimeSpan.FromSeconds(1));
+
+        using (var client = factory.CreateBrowser())
+        {
+            Assert.NotNull((await client.GetDocumentAsync("/en/search?q=" + Unique("after"))).QuerySelector(link));
+            // Pages this instance cached meanwhile (in a shared store, other instances' visitors get them) are evicted
+            // when it notices: the news list, cached before with the old banner, shows the new one.
+            Assert.NotNull((await client.GetDocumentAsync("/en/news")).QuerySelector(link));
+        }
+    }
+
+    [Fact]
     public async Task Message_Accepted_WaitsForModeration_ThankYouShown()
     {
         var campaign = await PastCampaignAsync(Unique("Message campaign"));

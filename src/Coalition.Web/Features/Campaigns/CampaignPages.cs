@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coalition.Web.Features.Campaigns;
 
 /// <summary>What the public sees of campaigns: the archive, one campaign's page, and the campaign running now.</summary>
-public sealed class CampaignPages(CoalitionDbContext db, MediaQueries media, MessageFormGuard guard, TimeProvider clock)
+public sealed class CampaignPages(CoalitionDbContext db, MediaQueries media, MessageFormGuard guard, TimeProvider clock, PublicMemo memo)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -34,13 +34,17 @@ public sealed class CampaignPages(CoalitionDbContext db, MediaQueries media, Mes
     /// </summary>
     public async Task<ActiveCampaignViewModel?> ActiveAsync(string culture, bool lead, CancellationToken ct = default)
     {
-        var now = Now;
-        var row = await db.Campaigns.AsNoTracking()
-            .Where(c => c.Culture == culture && c.WindowStartUtc <= now && c.WindowEndUtc > now)
-            .VisibleToPublic(now)
-            .OrderByDescending(c => c.WindowStartUtc).ThenByDescending(c => c.Id)
-            .Select(c => new { c.Culture, c.Slug, c.Title, c.ThemeLine, c.Year, c.Day, c.CoverMediaId, c.Summary })
-            .FirstOrDefaultAsync(ct);
+        // Every public page asks this: remembered until content changes, a window opens or closes, or 30 s pass.
+        var row = await memo.GetAsync("active-campaign", culture, Caching.CacheTags.Culture(culture), () =>
+        {
+            var now = Now;
+            return db.Campaigns.AsNoTracking()
+                .Where(c => c.Culture == culture && c.WindowStartUtc <= now && c.WindowEndUtc > now)
+                .VisibleToPublic(now)
+                .OrderByDescending(c => c.WindowStartUtc).ThenByDescending(c => c.Id)
+                .Select(c => new ActiveRow(c.Culture, c.Slug, c.Title, c.ThemeLine, c.Year, c.Day, c.CoverMediaId, c.Summary))
+                .FirstOrDefaultAsync(ct);
+        }, ct);
         if (row is null)
         {
             return null;
@@ -119,4 +123,6 @@ public sealed class CampaignPages(CoalitionDbContext db, MediaQueries media, Mes
 
     private static string LargestJpeg(MediaItem image) =>
         MediaUrls.Variant(image.StorageKey, MediaImage.ParseWidths(image.VariantWidths)[^1], "jpg");
+
+    private sealed record ActiveRow(string Culture, string Slug, string Title, string? ThemeLine, int Year, CampaignDay Day, int? CoverMediaId, string? Summary);
 }

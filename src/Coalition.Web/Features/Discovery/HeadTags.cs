@@ -59,7 +59,10 @@ public sealed class HeadTags(CoalitionDbContext db, PageMeta meta, AlternateLink
         }
 
         var canonical = urls.Absolute(CanonicalPath(culture, meta.CanonicalPath ?? path.Value!, http.Request.Query));
-        var (type, item) = alternates.ShowsItem ? await ItemAsync(culture, path.Value!, ct) : (null, null);
+        // An error page describes no item, and must not depend on the services whose failure it may be reporting.
+        var (type, item) = alternates.ShowsItem && http.Response.StatusCode < 400
+            ? await ItemAsync(http.RequestServices.GetRequiredService<ContentQueries>(), culture, path.Value!, ct)
+            : (null, null);
         var image = meta.Image;
         if (image is null && item is IHasCoverImage { CoverMediaId: { } coverId })
         {
@@ -165,13 +168,14 @@ public sealed class HeadTags(CoalitionDbContext db, PageMeta meta, AlternateLink
     }
 
     /// <summary>The item of a public page: the definition whose address pattern gives this path, then its visible item.</summary>
-    private async Task<(ContentDefinition?, ContentItem?)> ItemAsync(string culture, string path, CancellationToken ct)
+    private async Task<(ContentDefinition?, ContentItem?)> ItemAsync(ContentQueries content, string culture, string path, CancellationToken ct)
     {
         var slug = path.TrimEnd('/')[(path.TrimEnd('/').LastIndexOf('/') + 1)..];
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var type in ContentTypes.All.Where(d => d.PublicPath(culture, slug) == path))
         {
-            var item = await ContentSets.Visible(db, type, now).FirstOrDefaultAsync(x => x.Culture == culture && x.Slug == slug, ct);
+            var item = content.FoundPublic(type.EntityType, culture, slug)
+                ?? await ContentSets.Visible(db, type, now).FirstOrDefaultAsync(x => x.Culture == culture && x.Slug == slug, ct);
             if (item is not null)
             {
                 return (type, item);

@@ -6,9 +6,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Coalition.Web.Features.Publishing;
 
 /// <summary>What the public may read, for any content type: lists, one item by slug, its translations.</summary>
-public sealed class ContentQueries(CoalitionDbContext db, MediaQueries media, TimeProvider clock, PublicCounts? counts = null)
+public sealed class ContentQueries(CoalitionDbContext db, MediaQueries media, TimeProvider clock, PublicMemo? memo = null)
 {
+    private readonly List<ContentItem> _found = [];
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// An item <see cref="FindPublicAsync"/> already found in this request (the page's head tags describe the item the
+    /// controller loaded, without reading it again), or null.
+    /// </summary>
+    public ContentItem? FoundPublic(Type entityType, string culture, string slug) =>
+        _found.FirstOrDefault(x => x.GetType() == entityType && x.Culture == culture && x.Slug == slug);
 
     /// <summary>
     /// One page of a public list, newest first. The count is remembered until content changes or the next scheduled
@@ -19,9 +28,9 @@ public sealed class ContentQueries(CoalitionDbContext db, MediaQueries media, Ti
         where T : ContentItem
     {
         var query = db.Set<T>().AsNoTracking().Where(x => x.Culture == culture).VisibleToPublic(Now);
-        var total = counts is null
+        var total = memo is null
             ? await query.CountAsync(ct)
-            : await counts.GetAsync(typeof(T).Name, culture, () => query.CountAsync(ct), ct);
+            : await memo.GetAsync("count:" + typeof(T).Name, culture, Caching.CacheTags.List(ContentTypes.For<T>().SectionPath, culture), () => query.CountAsync(ct), ct);
         var pageCount = PagedList<ContentSummary>.PagesFor(total, pageSize);
         var skip = (page - 1) * pageSize;
         List<ContentSummary> items;
@@ -60,6 +69,7 @@ public sealed class ContentQueries(CoalitionDbContext db, MediaQueries media, Ti
             .FirstOrDefaultAsync(x => x.Culture == culture && x.Slug == slug, ct);
         if (item is not null)
         {
+            _found.Add(item);
             return new PublicLookup<T>(item, null);
         }
 
