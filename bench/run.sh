@@ -5,7 +5,7 @@
 # machine is shared and absolute numbers drift. Also: p50/p99, RSS under load, cold start, the 100,000-article case and
 # Lighthouse (mobile) when its npm package can be installed.
 #
-#   bench/run.sh [seconds=15] [connections=64]        BIG=100000 LIGHTHOUSE=1 by default; BIG=0 or LIGHTHOUSE=0 to skip
+#   bench/run.sh [seconds=15] [connections=64]        BIG=100000 LIGHTHOUSE=1 WARM=20 by default; BIG=0 or LIGHTHOUSE=0 to skip
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_URL=${1:-15}
@@ -65,7 +65,15 @@ echo "home on the wire (brotli): HTML $HOME_BYTES B + CSS $CSS_BYTES B = $((HOME
 
 printf '\n## Load: wrk -t2 -c%s -d%ss\n' "$CONNECTIONS" "$SECONDS_PER_URL"
 printf '%-44s %-8s %10s %8s %8s %7s %7s %7s\n' "URL" "cache" "req/s" "p50" "p99" "non2xx" "ratio" "RSS MB"
+# A server runs for days: for about half a minute after a start the JIT compiles the hot code again at its optimised
+# tier (a background thread that takes a core), which is not what a visitor meets later. Each started app is warmed.
+WARM=${WARM:-20}
+warm() { # warm URL... : WARM seconds in all, shared by the URLs
+  local each=$(( WARM / $# + 1 ))
+  for u in "$@"; do wrk -t1 -c4 -d"${each}s" "$URL$u" >/dev/null; done
+}
 run_set() { # run_set LABEL
+  warm "$CSS" "${PAGES[@]}"
   read -r BASE _ _ _ < <(load "$CSS")
   printf '%-44s %-8s %10s %8s %8s %7s %7s %7s\n' "$CSS (static baseline)" "$1" "$BASE" "" "" "" "1.000" "$(rss_mb)"
   for page in "${PAGES[@]}"; do
@@ -89,6 +97,7 @@ if [ "$BIG" -gt 0 ]; then
     start_app "scale-$n.db" Cache__Enabled=false
     last=$(( (n + 9) / 10 + 1 ))   # the demo articles are on the list too
     while ! curl -fs -o /dev/null "$URL/ru/news?page=$last"; do last=$((last - 1)); done
+    warm "/ru/news" "/ru/news?page=$last" "/ru/news/bench-$((n / 2))"
     for page in "/ru/news" "/ru/news?page=$last" "/ru/news/bench-$((n / 2))"; do
       wrk -t2 -c16 -d10s --latency "$URL$page" >"$OUT/wrk.txt"
       printf '%-10s %-34s %8s %10s\n' "$n" "$page" "$(awk '$1=="50%" {print $2}' "$OUT/wrk.txt")" "$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt")"

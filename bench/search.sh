@@ -4,7 +4,7 @@
 # request really searches) and the search rate limit raised, waits until the index has been built from the database,
 # then loads each query with wrk and prints p50/p99. Also the time the first index build took.
 #
-#   bench/search.sh [articles=10000] [seconds=15] [connections=16]
+#   bench/search.sh [articles=10000] [seconds=15] [connections=16]      (WARM=seconds of warm-up, default 20)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARTICLES=${1:-10000}
@@ -47,6 +47,13 @@ echo "index of $ARTICLES extra articles built from the database, start to first 
 
 enc() { python3 -c "import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))" "$1"; }
 QUERIES=("механизмы защиты" "правозащитник" "статья $((ARTICLES / 2))" "пытки" "несуществующееслово" "title:x*")
+# A server runs for days: the first half minute after a start is spent compiling hot code again at the optimised tier
+# (the JIT's background thread takes a core for seconds), which is not what a visitor meets later. Warm up first.
+WARM=${WARM:-20}
+printf '\nwarm-up: %ss of wrk -c4 over the queries\n' "$WARM"
+for q in "${QUERIES[@]}"; do
+  wrk -t1 -c4 -d"$((WARM / ${#QUERIES[@]} + 1))s" "$URL/ru/search?q=$(enc "$q")" >/dev/null
+done
 printf '\n## wrk -t2 -c%s -d%ss, output cache off\n' "$CONNECTIONS" "$SECONDS_PER_URL"
 printf '%-28s %8s %10s %8s %8s %7s\n' "query" "hits" "req/s" "p50" "p99" "non2xx"
 for q in "${QUERIES[@]}"; do
