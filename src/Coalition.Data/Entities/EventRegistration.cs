@@ -66,4 +66,10 @@ public class EventRegistrationList
     public Guid EventGroupId { get; set; }
 
     public int LastSequence { get; set; }
+
+    /// <summary>
+    /// When the people on the list were told that the event is cancelled (once per cancellation: cleared when the
+    /// event is on again, so a second cancellation is told too). Null while the event is on.
+    /// </summary>
+    public DateTime? CancellationNoticeUtc { get; set; }
 }

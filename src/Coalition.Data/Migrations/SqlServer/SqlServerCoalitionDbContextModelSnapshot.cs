@@ -497,6 +497,9 @@ namespace Coalition.Data.Migrations.SqlServer
                     b.Property<Guid>("EventGroupId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("CancellationNoticeUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("LastSequence")
                         .HasColumnType("int");
 

@@ -480,6 +480,9 @@ namespace Coalition.Data.Migrations.Sqlite
                     b.Property<Guid>("EventGroupId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CancellationNoticeUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LastSequence")
                         .HasColumnType("INTEGER");
 

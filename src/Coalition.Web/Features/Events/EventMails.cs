@@ -19,6 +19,9 @@ public enum EventMailKind
     AlreadyRegistered,
     Promoted,
     Cancelled,
+
+    /// <summary>The organisers cancelled the event itself.</summary>
+    EventCancelled,
 }
 
 /// <summary>
@@ -79,6 +82,7 @@ public sealed class EventMails(
                 ? t["Someone, probably you, registered this address again. You were already on the waiting list, number {0}; nothing has changed.", notice.WaitingNumber]
                 : t["Someone, probably you, registered this address again. You were already registered; nothing has changed."]),
             EventMailKind.Promoted => (t["A place is free for you: {0}", item.Title], t["A place has become free, and it is yours: you are now registered for this event."]),
+            EventMailKind.EventCancelled => (t["Event cancelled: {0}", item.Title], t["We are sorry: the organisers have cancelled this event. Your registration no longer applies, and you need do nothing. If the event is held later, it will be announced on the site."]),
             _ => (t["Your registration is cancelled: {0}", item.Title], t["Your registration for this event is cancelled. Thank you for letting us know."]),
         };
         return Message(r, subject, lead, details, page.ToString(), cancel, t["If you did not register, ignore this message."]);

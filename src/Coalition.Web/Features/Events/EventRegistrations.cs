@@ -279,6 +279,7 @@ public sealed class EventRegistrations(CoalitionDbContext db, EventMails mails, 
             return 0;
         }
 
+        await TellCancellationAsync(item, now, ct);
         var group = item.TranslationGroupId;
         var share = takeItsCapacity && item.IsVisibleToPublic(now)
             && await db.Events.AnyAsync(e => e.TranslationGroupId == group && e.Id != eventId && e.Capacity != item.Capacity, ct);
@@ -343,6 +344,60 @@ public sealed class EventRegistrations(CoalitionDbContext db, EventMails mails, 
             .OrderByDescending(e => e.Culture == culture).ThenBy(e => e.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>Promotes the first people waiting into the free places; only inside the list lock.</summary>
+    /// <summary>
+    /// The live event <paramref name="item"/> is cancelled and has not started: everyone still on its list, confirmed
+    /// or waiting, is told once, in the language they registered in (the list row remembers that they were told, in the
+    /// same lock, so a second save of the cancelled event mails nobody). When no public translation is cancelled any
+    /// more, the mark is cleared, so a later cancellation is told again. Registrations stay as they were: if the event
+    /// is on again, staff write to the list from the registrations page.
+    /// </summary>
+    private async Task TellCancellationAsync(Event item, DateTime now, CancellationToken ct)
+    {
+        var group = item.TranslationGroupId;
+        var list = await db.EventRegistrationLists.AsNoTracking().Where(l => l.EventGroupId == group)
+            .Select(l => new { l.CancellationNoticeUtc }).FirstOrDefaultAsync(ct);
+        if (list is null)
+        {
+            return; // nobody has ever registered
+        }
+
+        var visible = item.IsVisibleToPublic(now);
+        if (list.CancellationNoticeUtc is not null)
+        {
+            if (visible && !item.Cancelled
+                && !await db.Events.Where(e => e.TranslationGroupId == group && e.Cancelled).VisibleToPublic(now).AnyAsync(ct))
+            {
+                await db.EventRegistrationLists.Where(l => l.EventGroupId == group)
+                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.CancellationNoticeUtc, (DateTime?)null), ct);
+            }
+
+            return;
+        }
+
+        if (!visible || !item.Cancelled || item.StartUtc <= now)
+        {
+            return;
+        }
+
+        var notices = await InListLockAsync(group, async _ =>
+        {
+            var locked = await db.EventRegistrationLists.FirstAsync(l => l.EventGroupId == group, ct);
+            if (locked.CancellationNoticeUtc is not null)
+            {
+                return new List<RegistrationNotice>(); // told meanwhile, by another save
+            }
+
+            locked.CancellationNoticeUtc = now;
+            await db.SaveChangesAsync(ct);
+            var people = await db.EventRegistrations.AsNoTracking()
+                .Where(r => r.EventGroupId == group && r.Status != RegistrationStatus.Cancelled && r.PersonalDataDeletedUtc == null)
+                .OrderBy(r => r.Sequence)
+                .ToListAsync(ct);
+            return people.Select(r => new RegistrationNotice(EventMailKind.EventCancelled, r)).ToList();
+        }, ct);
+        await mails.SendAsync(notices, ct);
+    }
+
     private async Task<List<RegistrationNotice>> PromoteAsync(Guid group, CancellationToken ct)
     {
         var notices = new List<RegistrationNotice>();
