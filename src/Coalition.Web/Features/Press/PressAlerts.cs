@@ -12,11 +12,12 @@ namespace Coalition.Web.Features.Press;
 
 /// <summary>
 /// Sends the alerts of a release once it is public (published now, by schedule, or when its embargo ends): one mail
-/// to each confirmed subscriber of its language. A release is claimed with one conditional UPDATE
-/// (<c>SET AlertsQueuedUtc = now WHERE Id = @id AND AlertsQueuedUtc IS NULL</c>); only the instance whose UPDATE
-/// changed the row sends, so a restart, a second instance or a second run never sends a release twice. The price is
-/// at-most-once: a crash between the claim and the last mail being stored loses the rest of that release's mails.
-/// The mails go into the <see cref="MailOutbox"/>, which sends them with retries while the SMTP server is down.
+/// to each confirmed subscriber of its language, each exactly once. Every alert goes into the <see cref="MailOutbox"/>
+/// (sent with retries while the SMTP server is down) under a Message-Id fixed by the release and the subscriber, which
+/// the outbox stores only once; the release is marked afterwards with one conditional UPDATE
+/// (<c>SET AlertsQueuedUtc = now WHERE Id = @id AND AlertsQueuedUtc IS NULL</c>). A run that stops half-way (a crash,
+/// the database gone) leaves the release unmarked, and the next run stores only what is missing; two instances
+/// running at once store each alert once between them.
 /// </summary>
 public sealed partial class PressAlerts(IServiceScopeFactory scopes, IOptions<PressOptions> options, TimeProvider clock, ILogger<PressAlerts> logger)
     : BackgroundService
@@ -44,43 +45,38 @@ public sealed partial class PressAlerts(IServiceScopeFactory scopes, IOptions<Pr
 
     private static async Task<bool> SendAsync(IServiceProvider services, CoalitionDbContext db, int id, DateTime now, CancellationToken ct)
     {
+        var release = await db.Set<PressRelease>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.AlertsQueuedUtc == null, ct);
+        if (release is null)
+        {
+            return false; // another instance has just finished it
+        }
+
         var subscriptions = services.GetRequiredService<PressSubscriptions>();
         var mails = services.GetRequiredService<PressMails>();
-        List<MimeKit.MimeMessage> messages;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            var claimed = await db.Set<PressRelease>().Where(x => x.Id == id && x.AlertsQueuedUtc == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.AlertsQueuedUtc, now), ct);
-            if (claimed != 1)
-            {
-                return false; // another instance, or an earlier run, has it
-            }
-
-            var release = await db.Set<PressRelease>().AsNoTracking().FirstAsync(x => x.Id == id, ct);
-            var subscribers = await db.Set<PressSubscriber>().AsNoTracking()
-                .Where(s => s.Culture == release.Culture && s.ConfirmedUtc != null).OrderBy(s => s.Id).ToListAsync(ct);
-            messages = subscribers.Select(s => mails.Alert(s, release, subscriptions.UnsubscribeToken(s))).ToList();
-            services.GetRequiredService<AuditLog>().Add(PressAuditActions.AlertsQueued, nameof(PressRelease),
-                id.ToString(CultureInfo.InvariantCulture), $"[{release.Culture}] {release.Title}: {messages.Count}", new StaffActor(null, "press alerts"));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
+        var outbox = services.GetRequiredService<MailOutbox>();
+        var subscribers = await db.Set<PressSubscriber>().AsNoTracking()
+            .Where(s => s.Culture == release.Culture && s.ConfirmedUtc != null).OrderBy(s => s.Id).ToListAsync(ct);
 
         // Into the durable outbox (stored encrypted, sent with retries), not the in-memory hand-off: a release may have
-        // hundreds of subscribers, and this runs off any request, so the insert's time reveals nothing.
-        var outbox = services.GetRequiredService<MailOutbox>();
-        foreach (var message in messages)
+        // hundreds of subscribers, and this runs off any request, so the insert's time reveals nothing. Each alert has
+        // a fixed Message-Id, so one stored before (by a run that stopped half-way, or by another instance running
+        // at the same moment) is not stored again. A failure stops here, before the release is marked: the next run
+        // gives every alert again and only the missing ones are stored.
+        foreach (var subscriber in subscribers)
         {
-            try
-            {
-                await outbox.AddAsync(message, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(services.GetRequiredService<ILogger<PressAlerts>>(), e);
-            }
+            await outbox.AddAsync(mails.Alert(subscriber, release, subscriptions.UnsubscribeToken(subscriber)), ct);
         }
 
+        var marked = await db.Set<PressRelease>().Where(x => x.Id == id && x.AlertsQueuedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.AlertsQueuedUtc, now), ct);
+        if (marked != 1)
+        {
+            return false; // the other instance marked it first, and audited it
+        }
+
+        services.GetRequiredService<AuditLog>().Add(PressAuditActions.AlertsQueued, nameof(PressRelease),
+            id.ToString(CultureInfo.InvariantCulture), $"[{release.Culture}] {release.Title}: {subscribers.Count}", new StaffActor(null, "press alerts"));
+        await db.SaveChangesAsync(ct);
         return true;
     }
 
@@ -129,9 +125,6 @@ public sealed partial class PressAlerts(IServiceScopeFactory scopes, IOptions<Pr
         _poke.Dispose();
         base.Dispose();
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not queue a press-release alert")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The press-release alert job failed; it tries again at its next run")]
     private static partial void LogRunFailed(ILogger logger, Exception exception);

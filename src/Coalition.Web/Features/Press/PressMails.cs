@@ -46,7 +46,7 @@ public sealed class PressMails(IStringLocalizer<SharedResource> t, IOptions<Mail
                 dateLine += ", " + release.PlaceLine;
             }
 
-            return Message(
+            var message = Message(
                 subscriber,
                 UnsubscribeUrl(subscriber.Culture, unsubscribeToken),
                 t["Press release: {0}", release.Title],
@@ -55,7 +55,21 @@ public sealed class PressMails(IStringLocalizer<SharedResource> t, IOptions<Mail
                 release.Summary ?? "",
                 t["Read the release and download its files:"],
                 urls.Absolute($"/{release.Culture}/press/{release.Slug}"));
+            message.MessageId = AlertMessageId(subscriber, release);
+            return message;
         });
+    }
+
+    /// <summary>
+    /// The same Message-Id every time the alert of one release to one subscriber is built, so the outbox stores it once
+    /// however often it is given (a run repeated after a crash, a second instance). A hash, with the release's random
+    /// translation-group id in it: the header shows neither the subscriber's number nor how many there are.
+    /// </summary>
+    internal string AlertMessageId(PressSubscriber subscriber, PressRelease release)
+    {
+        var key = System.Text.Encoding.UTF8.GetBytes(FormattableString.Invariant($"press-alert|{release.TranslationGroupId:N}|{release.Id}|{subscriber.Id}"));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(key))[..32];
+        return $"alert-{hash}@{new Uri(urls.Origin).Host}";
     }
 
     private MimeMessage Message(PressSubscriber subscriber, string unsubscribeUrl, string subject, params string[] paragraphs)

@@ -134,6 +134,40 @@ public sealed partial class PressSubscriptionsTests(CoalitionAppFactory factory)
     }
 
     [Fact]
+    public async Task Alert_RunStoppedBeforeMarkingTheRelease_NextRunSendsNothingTwice()
+    {
+        var subscribers = new[] { Address(), Address(), Address() };
+        foreach (var email in subscribers)
+        {
+            await ConfirmedAsync(email);
+        }
+
+        var title = $"Repeated run {Guid.NewGuid():N}";
+        var (id, _) = await PressTestData.CreateReleaseAsync(factory, title, await PressTestData.UploadFilesAsync(factory));
+        await factory.Service<PressAlerts>().RunOnceAsync();
+        foreach (var email in subscribers)
+        {
+            await AlertAsync(email, title);
+        }
+
+        // As if the run had stored every alert and then stopped (a crash, the database gone) before marking the
+        // release: the next run gives them all again, and the outbox knows each one by its Message-Id.
+        await factory.ExecuteDbAsync(db => db.Set<PressRelease>().Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.AlertsQueuedUtc, (DateTime?)null)));
+        Assert.Equal(1, await factory.Service<PressAlerts>().RunOnceAsync());
+        Assert.NotNull(await factory.QueryDbAsync(db => db.Set<PressRelease>().Where(r => r.Id == id).Select(r => r.AlertsQueuedUtc).SingleAsync()));
+
+        // A later release reaches everyone: by then a second copy of the first would have arrived too.
+        var later = $"Later release {Guid.NewGuid():N}";
+        await PressTestData.CreateReleaseAsync(factory, later, await PressTestData.UploadFilesAsync(factory));
+        await factory.Service<PressAlerts>().RunOnceAsync();
+        foreach (var email in subscribers)
+        {
+            await AlertAsync(email, later);
+            Assert.Equal(1, AlertCount(email, title));
+        }
+    }
+
+    [Fact]
     public async Task Alert_PublishNow_LeavesWithoutWaitingForThePoll()
     {
         var email = Address();
