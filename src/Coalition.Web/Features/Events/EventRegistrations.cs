@@ -343,7 +343,6 @@ public sealed class EventRegistrations(CoalitionDbContext db, EventMails mails, 
         await db.Events.AsNoTracking().Where(e => e.TranslationGroupId == group && e.DeletedUtc == null)
             .OrderByDescending(e => e.Culture == culture).ThenBy(e => e.Id).FirstOrDefaultAsync(ct);
 
-    /// <summary>Promotes the first people waiting into the free places; only inside the list lock.</summary>
     /// <summary>
     /// The live event <paramref name="item"/> is cancelled and has not started: everyone still on its list, confirmed
     /// or waiting, is told once, in the language they registered in (the list row remembers that they were told, in the
@@ -398,6 +397,7 @@ public sealed class EventRegistrations(CoalitionDbContext db, EventMails mails, 
         await mails.SendAsync(notices, ct);
     }
 
+    /// <summary>Promotes the first people waiting into the free places; only inside the list lock.</summary>
     private async Task<List<RegistrationNotice>> PromoteAsync(Guid group, CancellationToken ct)
     {
         var notices = new List<RegistrationNotice>();
