@@ -71,6 +71,14 @@ public sealed class HostileInputTests(KestrelAppFactory factory) : IClassFixture
         var before = await StoreSnapshot.TakeAsync(factory);
 
         using var request = new HttpRequestMessage(new HttpMethod(c.Method), c.Path) { Content = c.Body(token) };
+        if (request.Content?.Headers.ContentLength > 2_000_000)
+        {
+            // As curl does for a large body: Kestrel refuses the declared length before asking for the body, and the
+            // client sends none. Without it the client may still be writing when Kestrel closes the connection after
+            // its 413, and sees a broken pipe instead of the answer (a race that failed once in CI).
+            request.Headers.ExpectContinue = true;
+        }
+
         using var response = await client.SendAsync(request);
 
         await HostileAssert.StatusAsync(c.Expected, response);
