@@ -20,9 +20,9 @@ public sealed class ContentQueries(CoalitionDbContext db, MediaQueries media, Ti
         _found.FirstOrDefault(x => x.GetType() == entityType && x.Culture == culture && x.Slug == slug);
 
     /// <summary>
-    /// One page of a public list, newest first. The count is remembered until content changes or the next scheduled
-    /// moment, and pages in the second half are read from the oldest end, so the last page of 100,000 items costs what
-    /// the first does.
+    /// One page of a public list, newest first. The count is remembered (<see cref="PublicMemo"/>: until content
+    /// changes, the next scheduled moment, or 30 s), and pages in the second half are read from the oldest end, so the
+    /// last page of 100,000 items costs what the first does.
     /// </summary>
     public async Task<PagedList<ContentSummary>> ListPublicAsync<T>(string culture, int page, int pageSize, CancellationToken ct = default)
         where T : ContentItem
