@@ -67,21 +67,37 @@ internal static class EventFixtures
     /// <summary>The first message to <paramref name="address"/> whose subject starts with <paramref name="subject"/>, within a few seconds.</summary>
     public static async Task<MimeKit.MimeMessage> WaitForSubjectAsync(this CoalitionAppFactory factory, string address, string subject)
     {
+        await factory.WaitForMailCountAsync(address, subject, 1);
+        var found = factory.ReceivedMail.First(m => IsMail(m, address, subject));
+        return await MimeKit.MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(found.Data)));
+    }
+
+    /// <summary>
+    /// Waits a few seconds until at least <paramref name="count"/> messages to <paramref name="address"/> whose subject
+    /// starts with <paramref name="subject"/> have arrived (mail crosses a real SMTP socket); returns how many there are.
+    /// </summary>
+    public static async Task<int> WaitForMailCountAsync(this CoalitionAppFactory factory, string address, string subject, int count)
+    {
         for (var i = 0; i < 100; i++)
         {
-            var found = factory.ReceivedMail.FirstOrDefault(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)) && m.Subject.StartsWith(subject, StringComparison.Ordinal));
-            if (found is not null)
+            if (factory.MailCount(address, subject) >= count)
             {
-                return await MimeKit.MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(found.Data)));
+                return factory.MailCount(address, subject);
             }
 
             await Task.Delay(100);
         }
 
-        throw new InvalidOperationException($"No e-mail '{subject}' to {address} arrived.");
+        throw new InvalidOperationException($"{count} e-mail(s) '{subject}' to {address} did not arrive.");
     }
 
     /// <summary>Whether a message to <paramref name="address"/> with that subject has arrived so far.</summary>
-    public static bool HasMail(this CoalitionAppFactory factory, string address, string subject) =>
-        factory.ReceivedMail.Any(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)) && m.Subject.StartsWith(subject, StringComparison.Ordinal));
+    public static bool HasMail(this CoalitionAppFactory factory, string address, string subject) => factory.MailCount(address, subject) > 0;
+
+    /// <summary>How many messages to <paramref name="address"/> with that subject have arrived so far.</summary>
+    public static int MailCount(this CoalitionAppFactory factory, string address, string subject) =>
+        factory.ReceivedMail.Count(m => IsMail(m, address, subject));
+
+    private static bool IsMail(netDumbster.smtp.SmtpMessage m, string address, string subject) =>
+        m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)) && m.Subject.StartsWith(subject, StringComparison.Ordinal);
 }
